@@ -1,0 +1,69 @@
+/// Resident annual premiums (城乡居民, Benxi 003 篇5 R2–R13): the category follows from the age on
+/// 31 December of the contribution year (R17), students are their own category whatever their age,
+/// and each premium is a personal part plus a government subsidy, split between city and county.
+public struct ResidentPremiumRules: Codable, Sendable, Equatable {
+    /// R5: from this age (at 31 Dec) a non-student is a `resident_adult` (18); below it a `minor`.
+    public var adultFromAge: Int
+    /// R9: from this age a resident is `resident_elderly` (60).
+    public var elderlyFromAge: Int
+    /// First match wins: write the status entries before the general entry of each category.
+    public var premiums: [ResidentPremiumRule]
+    /// First match wins; a subsidy that matches no entry is wholly the city's.
+    public var subsidySplit: [SubsidySplitRule]
+
+    public init(adultFromAge: Int = 18, elderlyFromAge: Int = 60, premiums: [ResidentPremiumRule],
+                subsidySplit: [SubsidySplitRule] = []) {
+        self.adultFromAge = adultFromAge
+        self.elderlyFromAge = elderlyFromAge
+        self.premiums = premiums
+        self.subsidySplit = subsidySplit
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case adultFromAge = "adult_from_age", elderlyFromAge = "elderly_from_age", premiums
+        case subsidySplit = "subsidy_split"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        adultFromAge = try c.decode(Int.self, forKey: .adultFromAge)
+        elderlyFromAge = try c.decode(Int.self, forKey: .elderlyFromAge)
+        premiums = try c.decode([ResidentPremiumRule].self, forKey: .premiums)
+        subsidySplit = try c.decodeIfPresent([SubsidySplitRule].self, forKey: .subsidySplit) ?? []
+    }
+}
+
+/// One line of the premium table: a category (and optionally statuses) pays `personal` and the
+/// government adds `subsidy`; the premium is their sum (Benxi: 80 = 40 + 40, 295 = 255 + 40 ...).
+public struct ResidentPremiumRule: CategoryScoped, Codable, Sendable, Equatable {
+    public var categories: [PersonCategory]?
+    public var statuses: SpecialStatuses?
+    public var personal: Money
+    public var subsidy: Money
+
+    public init(categories: [PersonCategory]? = nil, statuses: SpecialStatuses? = nil, personal: Money, subsidy: Money) {
+        self.categories = categories
+        self.statuses = statuses
+        self.personal = personal
+        self.subsidy = subsidy
+    }
+}
+
+/// Who bears the subsidy (R12–R13): `city` share, the county the rest. Students of schools funded by a
+/// county (区县财政供给经费学校) are split 60/40, students of other schools wholly by the city: an entry
+/// may be narrowed with `county_funded_school`.
+public struct SubsidySplitRule: CategoryScoped, Codable, Sendable, Equatable {
+    public var categories: [PersonCategory]?
+    public var statuses: SpecialStatuses?
+    public var countyFundedSchool: Bool?
+    public var city: Ratio
+
+    public init(categories: [PersonCategory]? = nil, statuses: SpecialStatuses? = nil, countyFundedSchool: Bool? = nil, city: Ratio) {
+        self.categories = categories
+        self.statuses = statuses
+        self.countyFundedSchool = countyFundedSchool
+        self.city = city
+    }
+
+    enum CodingKeys: String, CodingKey { case categories, statuses, countyFundedSchool = "county_funded_school", city }
+}

@@ -1,0 +1,3 @@
+import Testing
+@testable import YibaoCore
+@Test func placeholder() { #expect(true) }
