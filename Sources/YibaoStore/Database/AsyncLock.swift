@@ -1,0 +1,42 @@
+import Synchronization
+
+/// A FIFO lock for async code: the SQLite writer is one connection, and a transaction must own it
+/// from BEGIN to COMMIT without another task's statements slipping in between.
+final class AsyncLock: Sendable {
+    private struct State {
+        var locked = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+    private let state = Mutex(State())
+
+    func withLock<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        await acquire()
+        defer { release() }
+        return try await body()
+    }
+
+    private func acquire() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let granted = state.withLock { s -> Bool in
+                if s.locked {
+                    s.waiters.append(continuation)
+                    return false
+                }
+                s.locked = true
+                return true
+            }
+            if granted { continuation.resume() }
+        }
+    }
+
+    private func release() {
+        let next = state.withLock { s -> CheckedContinuation<Void, Never>? in
+            if s.waiters.isEmpty {
+                s.locked = false
+                return nil
+            }
+            return s.waiters.removeFirst()
+        }
+        next?.resume() // ownership passes straight to the next waiter
+    }
+}

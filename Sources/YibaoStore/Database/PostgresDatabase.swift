@@ -1,0 +1,39 @@
+import Logging
+import PostgresKit
+import PostgresNIO
+import SQLKit
+
+/// PostgreSQL through postgres-nio's `PostgresClient` pool. The pool must be running (`run()`, as a
+/// service in the server or in a task group in the CLI) for `read`/`write` to get connections.
+public final class PostgresStore: Database {
+    public let dialect = DatabaseDialect.postgres
+    private let client: PostgresClient
+    private let logger: Logger
+
+    public init(url: DatabaseLocation.PostgresURL, maxConnections: Int = 16, logger: Logger) {
+        var configuration = PostgresClient.Configuration(
+            host: url.host, port: url.port, username: url.username,
+            password: url.password, database: url.database, tls: .disable)
+        configuration.options.maximumConnections = maxConnections
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.logger = logger
+    }
+
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await body(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await SQLTransaction.run(on: connection.sql(queryLogLevel: nil), begin: "BEGIN", body)
+        }
+    }
+
+    public func run() async {
+        await client.run()
+    }
+
+    public func shutdown() async {}
+}

@@ -1,0 +1,24 @@
+/// A stored user: agency staff, an institution's user, an insured person, or a system client.
+/// `role` holds a `Role` raw value; binding columns say whose data the user may touch.
+public struct UserRecord: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var username: String
+    public var displayName: String
+    public var role: String
+    public var region: String
+    public var institution: String?
+    public var personID: Int64?
+    public var active: Bool
+
+    public init(id: Int64, username: String, displayName: String, role: String, region: String,
+                institution: String? = nil, personID: Int64? = nil, active: Bool = true) {
+        self.id = id
+        self.username = username
+        self.displayName = displayName
+        self.role = role
+        self.region = region
+        self.institution = institution
+        self.personID = personID
+        self.active = active
+    }
+}

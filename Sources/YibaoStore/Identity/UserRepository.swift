@@ -1,0 +1,182 @@
+import HummingbirdBcrypt
+import NIOPosix
+import SQLKit
+import YibaoCore
+
+/// Users, their passwords (bcrypt), API tokens for systems and console sessions.
+public struct UserRepository: Sendable {
+    public let database: any Database
+    /// bcrypt cost; 12 in production, lower only in tests (`YIBAO_BCRYPT_COST`).
+    public let bcryptCost: UInt8
+
+    public init(database: any Database, bcryptCost: UInt8 = 12) {
+        self.database = database
+        self.bcryptCost = bcryptCost
+    }
+
+    // MARK: users
+
+    /// Creates a user inside the caller's transaction and logs it on the audit trail. Hash the
+    /// password first with `hashPassword` (outside the transaction: bcrypt is slow by design).
+    public func create(_ user: UserRecord, passwordHash hash: String?, by actor: AuditActor, in db: any SQLDatabase) async throws -> UserRecord {
+        if try await db.select().column("id").from("users").where("username", .equal, user.username).first() != nil {
+            throw DomainError(.conflict, code: "USER_EXISTS", message: "用户名已存在：\(user.username)",
+                              messageEn: "username \(user.username) already exists", path: "username")
+        }
+        var stored = user
+        stored.id = IDGenerator.shared.next()
+        try await db.insert(into: "users")
+            .columns("id", "username", "display_name", "role", "admdvs", "fixmedins_code", "psn_no", "password_hash", "active", "created_at")
+            .values(SQLBind(stored.id), SQLBind(stored.username), SQLBind(stored.displayName), SQLBind(stored.role),
+                    SQLBind(stored.region), SQLBind(stored.institution), SQLBind(stored.personID), SQLBind(hash),
+                    SQLBind(stored.active ? 1 : 0), SQLBind(Clock.nowMillis()))
+            .run()
+        try await AuditTrail.append(actor.event(action: "user.create", target: "user:\(stored.username)",
+                                                after: "role=\(stored.role) region=\(stored.region)"
+                                                    + (stored.institution.map { " institution=\($0)" } ?? "")), in: db)
+        return stored
+    }
+
+    public func find(username: String) async throws -> UserRecord? {
+        try await database.read { db in
+            try await db.select().column("*").from("users").where("username", .equal, username).first().map(UserRecord.init(row:))
+        }
+    }
+
+    public func find(id: Int64, in db: any SQLDatabase) async throws -> UserRecord? {
+        try await db.select().column("*").from("users").where("id", .equal, id).first().map(UserRecord.init(row:))
+    }
+
+    public func list(region: String?) async throws -> [UserRecord] {
+        try await database.read { db in
+            var query = db.select().column("*").from("users").orderBy("username")
+            if let region { query = query.where("admdvs", .equal, region) }
+            return try await query.all().map(UserRecord.init(row:))
+        }
+    }
+
+    /// Checks a username and password; the same error for an unknown user and a wrong password
+    /// so that the answer does not reveal which usernames exist.
+    public func authenticate(username: String, password: String) async throws -> UserRecord {
+        let row = try await database.read { db in
+            try await db.select().column("*").from("users").where("username", .equal, username).first()
+        }
+        let failure = DomainError(.unauthorized, code: "LOGIN_FAILED", message: "用户名或密码错误",
+                                  messageEn: "wrong username or password")
+        guard let row, let hash = try row.decode(column: "password_hash", as: String?.self) else { throw failure }
+        let user = try UserRecord(row: row)
+        guard try await verifyPassword(password, hash: hash) else { throw failure }
+        guard user.active else {
+            throw DomainError(.unauthorized, code: "USER_DISABLED", message: "该用户已停用", messageEn: "this user is disabled")
+        }
+        return user
+    }
+
+    public func setPassword(username: String, password: String, by actor: AuditActor) async throws {
+        let hash = try await hashPassword(password)
+        try await database.write { db in
+            guard let user = try await db.select().column("*").from("users").where("username", .equal, username).first()
+                .map(UserRecord.init(row:)) else { throw Self.notFound(username) }
+            try await db.update("users").set("password_hash", to: hash).where("id", .equal, user.id).run()
+            try await db.delete(from: "sessions").where("user_id", .equal, user.id).run()
+            try await AuditTrail.append(actor.event(action: "user.passwd", target: "user:\(username)", after: "password changed, sessions ended"), in: db)
+        }
+    }
+
+    // MARK: tokens
+
+    /// Issues a new API token and returns it in clear: this is the only time it is visible.
+    public func issueToken(username: String, name: String, by actor: AuditActor) async throws -> String {
+        let token = SecretToken.generate(prefix: "ybt_")
+        try await database.write { db in
+            guard let user = try await db.select().column("*").from("users").where("username", .equal, username).first()
+                .map(UserRecord.init(row:)) else { throw Self.notFound(username) }
+            try await db.insert(into: "api_tokens").columns("id", "token_sha256", "user_id", "name", "created_at")
+                .values(SQLBind(IDGenerator.shared.next()), SQLBind(SecretToken.digest(token)), SQLBind(user.id),
+                        SQLBind(name), SQLBind(Clock.nowMillis()))
+                .run()
+            try await AuditTrail.append(actor.event(action: "token.issue", target: "user:\(username)", after: "token \(name)"), in: db)
+        }
+        return token
+    }
+
+    /// The user behind a bearer token, or nil for an unknown or revoked token or a disabled user.
+    public func user(forToken token: String) async throws -> UserRecord? {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id
+                WHERE t.token_sha256 = \(bind: SecretToken.digest(token)) AND t.revoked_at IS NULL AND u.active = 1
+                """).first().map(UserRecord.init(row:))
+        }
+    }
+
+    // MARK: sessions
+
+    public func startSession(userID: Int64, lifetimeMillis: Int64 = 8 * 3_600_000) async throws -> String {
+        let token = SecretToken.generate(prefix: "yss_")
+        let now = Clock.nowMillis()
+        try await database.write { db in
+            try await db.insert(into: "sessions").columns("token_sha256", "user_id", "created_at", "expires_at")
+                .values(SQLBind(SecretToken.digest(token)), SQLBind(userID), SQLBind(now), SQLBind(now + lifetimeMillis))
+                .run()
+        }
+        return token
+    }
+
+    public func user(forSession token: String) async throws -> UserRecord? {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
+                WHERE s.token_sha256 = \(bind: SecretToken.digest(token)) AND s.expires_at > \(bind: Clock.nowMillis()) AND u.active = 1
+                """).first().map(UserRecord.init(row:))
+        }
+    }
+
+    public func endSession(_ token: String) async throws {
+        try await database.write { db in
+            try await db.delete(from: "sessions").where("token_sha256", .equal, SecretToken.digest(token)).run()
+        }
+    }
+
+    // MARK: passwords
+
+    /// bcrypt is deliberately slow; run it off the event loops.
+    public func hashPassword(_ password: String) async throws -> String {
+        try PasswordRules.check(password)
+        let cost = bcryptCost
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+    }
+
+    private func verifyPassword(_ password: String, hash: String) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+    }
+
+    public static func notFound(_ username: String) -> DomainError {
+        DomainError(.notFound, code: "USER_NOT_FOUND", message: "用户不存在：\(username)", messageEn: "no user \(username)", path: "username")
+    }
+}
+
+/// Minimal password policy: long enough to resist guessing; bcrypt reads at most 72 bytes.
+public enum PasswordRules {
+    public static func check(_ password: String) throws(DomainError) {
+        guard password.utf8.count >= 8 else {
+            throw DomainError(code: "PASSWORD_TOO_SHORT", message: "密码至少 8 个字符", messageEn: "password must have at least 8 characters", path: "password")
+        }
+        guard password.utf8.count <= 72 else {
+            throw DomainError(code: "PASSWORD_TOO_LONG", message: "密码最多 72 个字节", messageEn: "password must be at most 72 bytes", path: "password")
+        }
+    }
+}
+
+extension UserRecord {
+    init(row: any SQLRow) throws {
+        self.init(id: try row.decode(column: "id", as: Int64.self),
+                  username: try row.decode(column: "username", as: String.self),
+                  displayName: try row.decode(column: "display_name", as: String.self),
+                  role: try row.decode(column: "role", as: String.self),
+                  region: try row.decode(column: "admdvs", as: String.self),
+                  institution: try row.decode(column: "fixmedins_code", as: String?.self),
+                  personID: try row.decode(column: "psn_no", as: Int64?.self),
+                  active: try row.decode(column: "active", as: Int64.self) != 0)
+    }
+}

@@ -1,0 +1,61 @@
+import SQLKit
+import YibaoCore
+
+public struct InstitutionRepository: Sendable {
+    public let database: any Database
+    public init(database: any Database) { self.database = database }
+
+    public static let kinds = ["hospital", "pharmacy", "clinic"]
+    public static let grades = ["1", "2", "3", "3B", "3A", "none"]
+
+    public func create(_ institution: InstitutionRecord, by actor: AuditActor, in db: any SQLDatabase) async throws {
+        guard !institution.code.isEmpty, institution.code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw DomainError(code: "INSTITUTION_CODE", message: "定点机构编码须为字母和数字：“\(institution.code)”",
+                              messageEn: "institution code must be letters and digits", path: "fixmedins_code")
+        }
+        guard Self.kinds.contains(institution.kind) else {
+            throw DomainError(code: "INSTITUTION_KIND", message: "机构类型须为 \(Self.kinds.joined(separator: "/"))",
+                              messageEn: "kind must be one of \(Self.kinds.joined(separator: ", "))", path: "fixmedins_type")
+        }
+        guard Self.grades.contains(institution.grade) else {
+            throw DomainError(code: "INSTITUTION_GRADE", message: "医院等级须为 \(Self.grades.joined(separator: "/"))",
+                              messageEn: "grade must be one of \(Self.grades.joined(separator: ", "))", path: "hosp_lv")
+        }
+        if try await find(institution.code, in: db) != nil {
+            throw DomainError(.conflict, code: "INSTITUTION_EXISTS", message: "定点机构已存在：\(institution.code)",
+                              messageEn: "institution \(institution.code) already exists", path: "fixmedins_code")
+        }
+        try await db.insert(into: "institutions").columns("admdvs", "fixmedins_code", "name", "kind", "grade", "created_at")
+            .values(SQLBind(institution.admdvs), SQLBind(institution.code), SQLBind(institution.name), SQLBind(institution.kind),
+                    SQLBind(institution.grade), SQLBind(Clock.nowMillis()))
+            .run()
+        try await AuditTrail.append(actor.event(action: "institution.create", target: "institution:\(institution.code)",
+                                                after: institution.name), in: db)
+    }
+
+    public func find(_ code: String, in db: any SQLDatabase) async throws -> InstitutionRecord? {
+        try await db.select().column("*").from("institutions").where("fixmedins_code", .equal, code).first()
+            .map(InstitutionRecord.init(row:))
+    }
+
+    public func find(_ code: String) async throws -> InstitutionRecord? {
+        try await database.read { db in try await find(code, in: db) }
+    }
+
+    public func list(region: String) async throws -> [InstitutionRecord] {
+        try await database.read { db in
+            try await db.select().column("*").from("institutions").where("admdvs", .equal, region)
+                .orderBy("fixmedins_code").all().map(InstitutionRecord.init(row:))
+        }
+    }
+}
+
+extension InstitutionRecord {
+    init(row: any SQLRow) throws {
+        self.init(admdvs: try row.decode(column: "admdvs", as: String.self),
+                  code: try row.decode(column: "fixmedins_code", as: String.self),
+                  name: try row.decode(column: "name", as: String.self),
+                  kind: try row.decode(column: "kind", as: String.self),
+                  grade: try row.decode(column: "grade", as: String.self))
+    }
+}

@@ -1,0 +1,25 @@
+import SQLKit
+import YibaoCore
+
+/// A person's accumulators per (insutype, benefit year), stored as the engine's JSON.
+enum AccumulatorStore {
+    static func load(admdvs: String, psnNo: Int64, insutype: String, yearStart: LocalDate, in db: any SQLDatabase) async throws -> Accumulators {
+        guard let row = try await db.select().column("figures").from("accumulators")
+            .where("admdvs", .equal, admdvs).where("psn_no", .equal, psnNo).where("insutype", .equal, insutype)
+            .where("year_start", .equal, yearStart.description).first() else {
+            return Accumulators(yearStart: yearStart)
+        }
+        return try StoredJSON.decode(Accumulators.self, try row.decode(column: "figures", as: String.self))
+    }
+
+    static func save(_ figures: Accumulators, admdvs: String, psnNo: Int64, insutype: String, yearStart: LocalDate,
+                     in db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO accumulators (admdvs, psn_no, insutype, year_start, figures, hifp_paid_fen, updated_at)
+            VALUES (\(bind: admdvs), \(bind: psnNo), \(bind: insutype), \(bind: yearStart.description), \(bind: try StoredJSON.encode(figures)),
+                \(bind: figures.fundPaid.hifp.fen), \(bind: Clock.nowMillis()))
+            ON CONFLICT (admdvs, psn_no, insutype, year_start) DO UPDATE SET figures = excluded.figures,
+                hifp_paid_fen = excluded.hifp_paid_fen, updated_at = excluded.updated_at
+            """).run()
+    }
+}

@@ -1,0 +1,41 @@
+import SQLKit
+import YibaoCore
+
+/// Idempotency of HIS writes by (`fixmedins_code`, `msgid`): the first answer is stored with the
+/// transaction's effects and returned again for a retry, which therefore changes nothing.
+///
+/// `claim` inserts the message row first (`ON CONFLICT DO NOTHING`): a concurrent retry of the same
+/// msgid waits on that row until the first commits and then finds its answer; if the first rolled
+/// back, the retry is processed afresh.
+public enum HISMessageLog {
+    public enum Claim: Sendable {
+        case new
+        case answered(String)
+    }
+
+    public static func claim(admdvs: String, institution: String, msgid: String, infno: String, requestSHA256: String,
+                             in db: any SQLDatabase) async throws -> Claim {
+        try await db.raw("""
+            INSERT INTO his_messages (admdvs, fixmedins_code, msgid, infno, request_sha256, response, created_at)
+            VALUES (\(bind: admdvs), \(bind: institution), \(bind: msgid), \(bind: infno), \(bind: requestSHA256), '', \(bind: Clock.nowMillis()))
+            ON CONFLICT (admdvs, fixmedins_code, msgid) DO NOTHING
+            """).run()
+        guard let row = try await db.select().columns("infno", "request_sha256", "response").from("his_messages")
+            .where("admdvs", .equal, admdvs).where("fixmedins_code", .equal, institution).where("msgid", .equal, msgid).first() else {
+            preconditionFailure("message row vanished inside its own transaction")
+        }
+        let response = try row.decode(column: "response", as: String.self)
+        if response.isEmpty { return .new }
+        guard try row.decode(column: "infno", as: String.self) == infno,
+              try row.decode(column: "request_sha256", as: String.self) == requestSHA256 else {
+            throw DomainError(.conflict, code: "MSGID_REUSED", message: "报文号 \(msgid) 已用于另一笔不同的交易，请使用新的 msgid",
+                              messageEn: "msgid \(msgid) was already used for a different request; use a new msgid", path: "msgid")
+        }
+        return .answered(response)
+    }
+
+    public static func record(admdvs: String, institution: String, msgid: String, response: String, in db: any SQLDatabase) async throws {
+        try await db.update("his_messages").set("response", to: response)
+            .where("admdvs", .equal, admdvs).where("fixmedins_code", .equal, institution).where("msgid", .equal, msgid).run()
+    }
+}

@@ -1,0 +1,133 @@
+import SQLKit
+import YibaoCore
+
+/// A computed (and, after `settle`, stored) settlement with the fee lines it covered.
+public struct SettledBill: Sendable {
+    public var setlID: Int64?
+    public var encounter: EncounterRecord
+    public var person: PersonRecord
+    public var settlement: Settlement
+    public var lines: [ClassifiedLine]
+}
+
+extension RealTimeSettlement {
+    /// Pre-settlement (2206 / 2303): the same computation as `settle`, written nowhere.
+    public func preSettle(basis: SettlementBasis, medfeeSumamt: Money) async throws -> SettledBill {
+        try await database.read { db in
+            try await compute(basis: basis, medfeeSumamt: medfeeSumamt, lock: false, requireDischarge: false, in: db)
+        }
+    }
+
+    /// Settlement (2207 / 2304) inside the caller's transaction: the settlement, its lines, the account
+    /// balance and its ledger entries, the fund ledger, the accumulators, the fee lines' link and the
+    /// audit row. `medfee_sumamt` must equal the uploaded lines' total, so the HIS and the platform
+    /// settle the same bill.
+    public func settle(basis: SettlementBasis, medfeeSumamt: Money, msgid: String, by actor: AuditActor,
+                       in db: any SQLDatabase) async throws -> SettledBill {
+        var bill = try await compute(basis: basis, medfeeSumamt: medfeeSumamt, lock: true, requireDischarge: true, in: db)
+        let s = bill.settlement
+        let e = bill.encounter
+        let setlID = IDGenerator.shared.next()
+        bill.setlID = setlID
+        let now = Clock.nowMillis()
+        try await db.insert(into: "settlements")
+            .columns("admdvs", "setl_id", "mdtrt_id", "psn_no", "fixmedins_code", "insutype", "med_type", "setl_time", "benefit_year_start",
+                     "medfee_sumamt_fen", "fulamt_ownpay_amt_fen", "overlmt_selfpay_fen", "preselfpay_amt_fen", "inscp_scp_amt_fen",
+                     "act_pay_dedc_fen", "hifp_pay_fen", "pool_prop_selfpay_fen", "hifmi_pay_fen", "hifob_pay_fen", "cvlserv_pay_fen",
+                     "hifes_pay_fen", "maf_pay_fen", "oth_pay_fen", "fund_pay_sumamt_fen", "acct_pay_fen", "psn_cash_pay_fen",
+                     "psn_part_amt_fen", "balc_fen", "status", "cancel_setl_id", "cancelled_at", "detail", "msgid", "created_at")
+            .values(SQLBind(e.admdvs), SQLBind(setlID), SQLBind(e.mdtrtID), SQLBind(e.psnNo), SQLBind(e.institution), SQLBind(e.insutype),
+                    SQLBind(e.medType), SQLBind(s.date.description), SQLBind(s.benefitYearStart.description),
+                    SQLBind(s.medfeeSumamt.fen), SQLBind(s.fulamtOwnpayAmt.fen), SQLBind(s.overlmtSelfpay.fen), SQLBind(s.preselfpayAmt.fen),
+                    SQLBind(s.inscpScpAmt.fen), SQLBind(s.actPayDedc.fen), SQLBind(s.funds.hifp.fen), SQLBind(s.poolPropSelfpay.fen),
+                    SQLBind(s.funds.hifmi.fen), SQLBind(s.funds.hifob.fen), SQLBind(s.funds.cvlserv.fen), SQLBind(s.funds.hifes.fen),
+                    SQLBind(s.funds.maf.fen), SQLBind(s.funds.oth.fen), SQLBind(s.fundPaySumamt.fen), SQLBind(s.acctPay.fen),
+                    SQLBind(s.psnCashPay.fen), SQLBind(s.psnPartAmt.fen), SQLBind(s.balc.fen), SQLBind("settled"), SQLBind(Int64?.none),
+                    SQLBind(Int64?.none), SQLBind(try StoredJSON.encode(s)), SQLBind(msgid), SQLBind(now))
+            .run()
+        var lines = db.insert(into: "settlement_lines")
+            .columns("admdvs", "setl_id", "line_no", "feedetl_sn", "med_list_codg", "chrgitm_lv", "det_item_fee_sumamt_fen",
+                     "fulamt_ownpay_amt_fen", "overlmt_amt_fen", "preselfpay_amt_fen", "inscp_scp_amt_fen")
+        for (i, line) in bill.lines.enumerated() {
+            let r = line.result
+            lines = lines.values(SQLBind(e.admdvs), SQLBind(setlID), SQLBind(i + 1), SQLBind(line.fee.feedetlSn), SQLBind(r.code),
+                                 SQLBind(r.listClass.chrgitmLv), SQLBind(r.amount.fen), SQLBind(r.fullySelfPaid.fen), SQLBind(r.overLimit.fen),
+                                 SQLBind(r.preSelfPay.fen), SQLBind(r.inScope.fen))
+        }
+        try await lines.run()
+        try await db.update("fee_details").set("setl_id", to: setlID)
+            .where("admdvs", .equal, e.admdvs).where("mdtrt_id", .equal, e.mdtrtID)
+            .where(SQLIdentifier("setl_id"), .is, SQLLiteral.null).run()
+        try await db.update("encounters").set("status", to: EncounterRecord.Status.settled.rawValue).where("mdtrt_id", .equal, e.mdtrtID).run()
+        try await writeEffects(of: s, sign: 1, balances: s.accountAfter, accumulators: s.accumulators, encounter: e, setlID: setlID,
+                               kind: "settlement", in: db)
+        try await AuditTrail.append(AuditEvent(region: e.admdvs, actor: actor.name, role: actor.role, action: "settlement.settle",
+                                               target: "settlement:\(setlID)",
+                                               after: "mdtrt_id=\(e.mdtrtID) medfee=\(s.medfeeSumamt) fund=\(s.fundPaySumamt) acct=\(s.acctPay) cash=\(s.psnCashPay)"),
+                                    in: db)
+        return bill
+    }
+
+    /// Balances, account ledger, fund ledger and accumulators of one settlement (`sign` 1) or its cancel (−1).
+    func writeEffects(of s: Settlement, sign: Int64, balances: AccountBalances, accumulators: Accumulators, encounter e: EncounterRecord,
+                      setlID: Int64, kind: String, in db: any SQLDatabase) async throws {
+        if !s.acctPay.isZero {
+            try await db.update("person_accounts").set("first_level_fen", to: balances.firstLevel.fen)
+                .set("second_level_fen", to: balances.secondLevel.fen).set("updated_at", to: Clock.nowMillis())
+                .where("admdvs", .equal, e.admdvs).where("psn_no", .equal, e.psnNo).run()
+            try await AccountLedgerWriter.post([.init(level: .first, amount: s.acctPayFirstLevel * -sign),
+                                                .init(level: .second, amount: s.acctPaySecondLevel * -sign)],
+                                               admdvs: e.admdvs, psnNo: e.psnNo, counterparty: "institution_payable:\(e.admdvs)",
+                                               setlID: setlID, kind: kind, in: db)
+        }
+        try await FundLedgerWriter.post(s.funds, sign: sign, admdvs: e.admdvs, insutype: e.insutype, institution: e.institution,
+                                        psnNo: e.psnNo, setlID: setlID, kind: kind, in: db)
+        try await AccumulatorStore.save(accumulators, admdvs: e.admdvs, psnNo: e.psnNo, insutype: e.insutype,
+                                        yearStart: s.benefitYearStart, in: db)
+    }
+
+    /// Loads the rows one settlement needs — the person's account (locked when settling), the
+    /// encounter's state, its unsettled lines, catalogue and declarations for all their codes (one `IN`
+    /// each), the institution's status and the accumulators — and settles in memory.
+    func compute(basis: SettlementBasis, medfeeSumamt: Money, lock: Bool, requireDischarge: Bool,
+                 in db: any SQLDatabase) async throws -> SettledBill {
+        let person = basis.person
+        let account = try await PersonRepository.account(admdvs: person.admdvs, psnNo: person.psnNo, lock: lock, in: db)
+        let encounter = try await ownEncounter(basis.encounter.mdtrtID, institution: basis.institution.code, in: db)
+        guard encounter.status != .settled else {
+            throw SettlementError.state("MDTRT_SETTLED", "就诊记录 \(encounter.mdtrtID) 已结算（如需重新结算请先撤销）",
+                                        "encounter \(encounter.mdtrtID) is already settled (cancel it first to settle again)", path: "mdtrt_id")
+        }
+        if requireDischarge, encounter.setting.isAdmission, encounter.status != .discharged {
+            throw SettlementError.state("NOT_DISCHARGED", "住院就诊 \(encounter.mdtrtID) 尚未办理出院（2402），不能结算",
+                                        "admission \(encounter.mdtrtID) is not discharged yet (2402); it cannot be settled", path: "mdtrt_id")
+        }
+        let fees = try await Self.pendingFees(encounter, in: db)
+        guard !fees.isEmpty else {
+            throw SettlementError.state("NO_FEE_DETAILS", "就诊记录 \(encounter.mdtrtID) 没有待结算的费用明细",
+                                        "encounter \(encounter.mdtrtID) has no unsettled fee details", path: "mdtrt_id")
+        }
+        let total = fees.reduce(Money.zero) { $0 + $1.amount }
+        guard total == medfeeSumamt else {
+            throw SettlementError.mismatch("medfee_sumamt", "医疗费总额 \(medfeeSumamt) 与已上传明细合计 \(total) 不符",
+                                           "medfee_sumamt \(medfeeSumamt) differs from the uploaded lines' total \(total)")
+        }
+        try CrossYearRule.check(policy: basis.policy, setting: encounter.setting, settlementDate: basis.date,
+                                feeDates: fees.map(\.date))
+        let (lines, notes, _) = try await Self.feeLines(fees, basis: basis, in: db)
+        let eligibility = try await Self.eligibility(basis, in: db)
+        let yearStart = basis.policy.benefitYear.start(containing: basis.date)
+        let accumulators = try await AccumulatorStore.load(admdvs: person.admdvs, psnNo: person.psnNo, insutype: encounter.insutype,
+                                                           yearStart: yearStart, in: db)
+        let settlement = try SettlementEngine.settle(
+            Encounter(date: basis.date, admissionDate: encounter.setting.isAdmission ? encounter.begntime : nil,
+                      setting: encounter.setting, grade: basis.grade, lines: lines),
+            person: person.profile(account: account), policy: basis.policy, accumulators: accumulators,
+            averageWage: basis.averageWage, eligibility: eligibility)
+        let classified = fees.indices.map { i in
+            ClassifiedLine(fee: fees[i], name: notes[i].name, priceCeiling: notes[i].ceiling, restriction: notes[i].restriction,
+                           declared: notes[i].declared, result: settlement.lines[i])
+        }
+        return SettledBill(setlID: nil, encounter: encounter, person: person, settlement: settlement, lines: classified)
+    }
+}

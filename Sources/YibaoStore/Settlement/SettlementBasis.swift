@@ -1,0 +1,125 @@
+import SQLKit
+import YibaoCore
+
+/// What a settlement needs that does not change while it runs (the encounter's identity, the person,
+/// the institution, the policy in force and W), read before the write transaction so that the
+/// transaction itself only reads the rows it locks and the bill's lines.
+public struct SettlementBasis: Sendable {
+    public var encounter: EncounterRecord
+    public var person: PersonRecord
+    public var institution: InstitutionRecord
+    public var policy: BenefitPolicy
+    /// The same document's `contributions` section (waiting periods for the eligibility answer); empty when absent.
+    public var contributions: ContributionPolicy
+    public var averageWage: Money
+    /// The settlement date: the visit, the discharge, or (before discharge) the date asked for.
+    public var date: LocalDate
+
+    public var grade: InstitutionGrade { Self.grade(institution.grade) }
+
+    /// National `hosp_lv` codes as stored on institutions → the engine's grade.
+    static func grade(_ code: String) -> InstitutionGrade {
+        switch code {
+        case "1": .grade1
+        case "2": .grade2
+        case "3": .grade3
+        case "3A": .grade3a
+        case "3B": .grade3b
+        default: .ungraded
+        }
+    }
+}
+
+/// One fee line as the engine saw it, with what the HIS is told about it.
+public struct ClassifiedLine: Sendable, Equatable {
+    public var fee: FeeDetail
+    public var name: String
+    public var priceCeiling: Money?
+    /// Why a catalogue restriction made the line self-paid, if it did.
+    public var restriction: String?
+    public var declared: Bool
+    public var result: LineResult
+}
+
+extension RealTimeSettlement {
+    /// Reads the basis for encounter `mdtrtID` as `institution` sees it (only its own encounters).
+    public func basis(mdtrtID: Int64, institution: String, asOf: LocalDate? = nil) async throws -> SettlementBasis {
+        let (encounter, person, institutionRecord) = try await database.read { db in
+            guard let encounter = try await Self.encounter(mdtrtID, in: db) else { throw SettlementError.encounterNotFound(mdtrtID) }
+            guard encounter.institution == institution else {
+                throw SettlementError.foreign("就诊记录", "encounter", mdtrtID, path: "mdtrt_id")
+            }
+            guard let person = try await PersonRepository.find(psnNo: encounter.psnNo, in: db) else {
+                throw SettlementError.personNotFound(encounter.psnNo)
+            }
+            guard let record = try await db.select().column("*").from("institutions").where("fixmedins_code", .equal, institution)
+                .first().map(InstitutionRecord.init(row:)) else {
+                throw DomainError(.notFound, code: "INSTITUTION_NOT_FOUND", message: "定点机构不存在：\(institution)",
+                                  messageEn: "institution \(institution) does not exist", path: "fixmedins_code")
+            }
+            return (encounter, person, record)
+        }
+        let date = encounter.endtime ?? asOf ?? encounter.begntime
+        let (policy, contributions, wage) = try await policyAndWage(region: person.admdvs, insutype: encounter.insutype, on: date)
+        return SettlementBasis(encounter: encounter, person: person, institution: institutionRecord, policy: policy,
+                               contributions: contributions, averageWage: wage, date: date)
+    }
+
+    func policyAndWage(region: String, insutype: String, on date: LocalDate) async throws -> (BenefitPolicy, ContributionPolicy, Money) {
+        guard let document = try await policies.inForce(region: region, insutype: insutype, on: date),
+              let policy = document.section(BenefitPolicy.self) else {
+            throw SettlementError.policyMissing(region, insutype, date)
+        }
+        let year = policy.benefitYear.start(containing: date).year
+        guard let wage = try await regions.averageWage(region: region, year: year) else { throw SettlementError.wageMissing(region, year) }
+        return (policy, document.section(ContributionPolicy.self) ?? ContributionPolicy(), wage)
+    }
+
+    static func encounter(_ mdtrtID: Int64, in db: any SQLDatabase) async throws -> EncounterRecord? {
+        try await db.select().column("*").from("encounters").where("mdtrt_id", .equal, mdtrtID).first().map(EncounterRecord.init(row:))
+    }
+
+    /// Turns fee details into engine lines with two queries (catalogue and declarations, each one `IN`),
+    /// applying the catalogue class, the ceiling × cnt, restrictions and the institution's declarations.
+    static func feeLines(_ fees: [FeeDetail], basis: SettlementBasis, in db: any SQLDatabase)
+        async throws -> (lines: [FeeLine], notes: [(name: String, ceiling: Money?, restriction: String?, declared: Bool)],
+                         catalogue: [String: CatalogueItem]) {
+        let codes = fees.map(\.code)
+        let catalogue = try await CatalogueRepository.items(codes: codes, region: basis.person.admdvs,
+                                                            insutype: basis.encounter.insutype, in: db)
+        let declared = try await InstitutionDesignationRepository.declared(basis.institution.code, codes: codes, in: db)
+        let age = basis.person.age(on: basis.date)
+        var lines: [FeeLine] = []
+        var notes: [(name: String, ceiling: Money?, restriction: String?, declared: Bool)] = []
+        lines.reserveCapacity(fees.count)
+        for fee in fees {
+            let item = catalogue[fee.code].flatMap { $0.isValid(on: fee.date) ? $0 : nil }
+            let restriction = item?.restriction(sex: basis.person.sex, age: age, grade: basis.institution.grade)
+            let isDeclared = declared.contains { $0.code == fee.code && $0.medinsCode == fee.medinsCode && $0.isValid(on: fee.date) }
+            let listClass: ListClass = (item == nil || restriction != nil) ? .outOfCatalogue : item!.listClass
+            let ceiling = item?.priceCeiling.flatMap { FeeDetail.times($0, countE4: fee.countE4) }
+            lines.append(FeeLine(code: fee.code, name: item?.name ?? "", listClass: listClass, amount: fee.amount, quantity: 1,
+                                 ceilingPrice: ceiling, declared: isDeclared, bedDays: item?.kind == .bed ? fee.bedDays : nil,
+                                 date: fee.date))
+            notes.append((item?.name ?? "", item?.priceCeiling, restriction, isDeclared))
+        }
+        return (lines, notes, catalogue)
+    }
+
+    /// Eligibility on the settlement date: the answer over the stored enrolment events and arrears
+    /// (waiting periods, interruptions, arrears — `coverage`), then the institution's designation.
+    static func eligibility(_ basis: SettlementBasis, in db: any SQLDatabase) async throws -> Eligibility {
+        let person = try await coverage(basis, in: db).eligibility
+        if case .notCovered = person { return person }
+        let history = try await InstitutionDesignationRepository.history(basis.institution.code, in: db)
+        if InstitutionDesignationRepository.status(of: history, on: basis.date) != .active { return .notCovered(.institutionSuspended) }
+        return person
+    }
+
+    /// The person's coverage on the settlement date, in the scheme of the encounter.
+    static func coverage(_ basis: SettlementBasis, in db: any SQLDatabase) async throws -> CoverageAnswer {
+        let answer = try await CoverageQuery.answer(for: basis.person, on: basis.date, policy: basis.contributions, in: db)
+        if let scheme = answer.scheme, scheme.insutype.rawValue != basis.encounter.insutype { return CoverageAnswer(status: .notEnrolled) }
+        return answer
+    }
+}

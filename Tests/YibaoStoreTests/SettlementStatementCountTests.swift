@@ -1,0 +1,67 @@
+import Foundation
+import Logging
+import NIOCore
+import SQLKit
+import Synchronization
+import Testing
+import YibaoCore
+import YibaoStore
+import YibaoTestSupport
+
+/// A settlement runs a fixed number of statements whatever the number of fee lines: catalogue rows,
+/// declarations and settlement lines are read and written with one statement each.
+@Suite struct SettlementStatementCountTests {
+    /// Forwards to a session and counts the statements sent through it.
+    final class CountingSQL: SQLDatabase, @unchecked Sendable {
+        let base: any SQLDatabase
+        let statements = Mutex(0)
+        init(_ base: any SQLDatabase) { self.base = base }
+        var logger: Logger { base.logger }
+        var eventLoop: any EventLoop { base.eventLoop }
+        var version: (any SQLDatabaseReportedVersion)? { base.version }
+        var dialect: any SQLDialect { base.dialect }
+        var queryLogLevel: Logger.Level? { base.queryLogLevel }
+        func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+            statements.withLock { $0 += 1 }
+            return base.execute(sql: query, onRow)
+        }
+        func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+            statements.withLock { $0 += 1 }
+            try await base.execute(sql: query, onRow)
+        }
+    }
+
+    static func statements(lines: Int, desk: RealTimeSettlement, db: any Database, psnNo: Int64) async throws -> Int {
+        let date = LocalDate(year: 2026, month: 11, day: 20)!
+        let encounter = try await db.write { sql in
+            try await desk.register(psnNo: psnNo, insutype: "310", medType: "11", referral: false, begntime: date, iptOtpNo: "",
+                                    institution: "H35020000001", admission: false, in: sql)
+        }
+        let basis = try await desk.basis(mdtrtID: encounter.mdtrtID, institution: "H35020000001")
+        let fees = (0..<lines).map {
+            FeeDetail(feedetlSn: "L\($0)", code: $0 % 2 == 0 ? "110200001" : "250101001",
+                      medinsCode: DemoData.declaredCode($0 % 2 == 0 ? "110200001" : "250101001"),
+                      amount: Money(yuan: 10), price: Money(yuan: 10), countE4: 10_000, date: date)
+        }
+        _ = try await db.write { sql in try await desk.uploadFees(fees, basis: basis, in: sql) }
+        return try await db.write { sql in
+            let counting = CountingSQL(sql)
+            _ = try await desk.settle(basis: basis, medfeeSumamt: Money(yuan: Int64(10 * lines)), msgid: "C\(lines)",
+                                      by: AuditActor(name: "t", role: "system_client", region: "350200"), in: counting)
+            return counting.statements.withLock { $0 }
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
+    func statementsDoNotGrowWithLines(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
+            let desk = RealTimeSettlement(database: db)
+            let person = try await db.read { sql in try await PersonRepository.find(certno: DemoData.insuredCertno("张伟")!, in: sql) }.first!
+            let small = try await Self.statements(lines: 2, desk: desk, db: db, psnNo: person.psnNo)
+            let large = try await Self.statements(lines: 60, desk: desk, db: db, psnNo: person.psnNo)
+            #expect(small == large)
+            #expect(small <= 25, "statements per settlement: \(small)")
+        }
+    }
+}

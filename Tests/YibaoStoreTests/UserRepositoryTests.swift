@@ -1,0 +1,88 @@
+import SQLKit
+import Testing
+import YibaoTestSupport
+import YibaoCore
+@testable import YibaoStore
+
+@Suite struct UserRepositoryTests {
+    static func seed(_ db: any Database) async throws -> UserRepository {
+        let users = UserRepository(database: db, bcryptCost: 4)
+        let hash = try await users.hashPassword("correct horse")
+        try await db.write { sql in
+            try await RegionRepository(database: db).create(RegionRecord(admdvs: "350200", name: "厦门市"), by: .commandLine(region: "350200"), in: sql)
+            _ = try await users.create(UserRecord(id: 0, username: "clerk", displayName: "登记员", role: "enrolment_clerk", region: "350200"),
+                                       passwordHash: hash, by: .commandLine(region: "350200"), in: sql)
+        }
+        return users
+    }
+
+    @Test(arguments: TestBackend.all)
+    func passwordsAreCheckedWithBcrypt(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            let users = try await Self.seed(db)
+            #expect(try await users.authenticate(username: "clerk", password: "correct horse").role == "enrolment_clerk")
+            for (name, password) in [("clerk", "wrong horse"), ("nobody", "correct horse")] {
+                do {
+                    _ = try await users.authenticate(username: name, password: password)
+                    Issue.record("\(name) signed in with a wrong password")
+                } catch let error as DomainError {
+                    // The same answer whether the user exists or not.
+                    #expect(error.code == "LOGIN_FAILED")
+                    #expect(error.kind == .unauthorized)
+                }
+            }
+            let stored = try await db.read { sql in try await sql.raw("SELECT password_hash FROM users").first() }
+            let hash = try #require(try stored?.decode(column: "password_hash", as: String.self))
+            #expect(hash.hasPrefix("$2"))
+            #expect(!hash.contains("correct horse"))
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
+    func tokensWorkUntilTheUserIsDisabledAndAreStoredHashed(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            let users = try await Self.seed(db)
+            let token = try await users.issueToken(username: "clerk", name: "script", by: .commandLine(region: "350200"))
+            #expect(token.hasPrefix("ybt_"))
+            #expect(try await users.user(forToken: token)?.username == "clerk")
+            #expect(try await users.user(forToken: token + "x") == nil)
+            let stored = try await db.read { sql in try await sql.raw("SELECT token_sha256 FROM api_tokens").first() }
+            #expect(try stored?.decode(column: "token_sha256", as: String.self) == SecretToken.digest(token))
+            try await db.write { sql in try await sql.raw("UPDATE users SET active = 0").run() }
+            #expect(try await users.user(forToken: token) == nil)
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
+    func changingThePasswordEndsSessions(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            let users = try await Self.seed(db)
+            let user = try await users.authenticate(username: "clerk", password: "correct horse")
+            let session = try await users.startSession(userID: user.id)
+            #expect(try await users.user(forSession: session)?.username == "clerk")
+            try await users.setPassword(username: "clerk", password: "battery staple", by: .commandLine(region: "350200"))
+            #expect(try await users.user(forSession: session) == nil)
+            #expect(try await users.authenticate(username: "clerk", password: "battery staple").username == "clerk")
+            await #expect(throws: DomainError.self) {
+                try await users.setPassword(username: "clerk", password: "short", by: .commandLine(region: "350200"))
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
+    func aDuplicateUsernameIsRefused(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            let users = try await Self.seed(db)
+            do {
+                try await db.write { sql in
+                    _ = try await users.create(UserRecord(id: 0, username: "clerk", displayName: "", role: "auditor", region: "350200"),
+                                               passwordHash: nil, by: .commandLine(region: "350200"), in: sql)
+                }
+                Issue.record("duplicate username accepted")
+            } catch let error as DomainError {
+                #expect(error.code == "USER_EXISTS")
+                #expect(error.kind == .conflict)
+            }
+        }
+    }
+}
