@@ -1,0 +1,20 @@
+import YibaoStore
+
+/// What `yibao serve` was told: where to listen and where the data lives.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var database: DatabaseLocation
+    public var demo: Bool
+    /// bcrypt cost for new passwords (12; tests lower it to stay fast).
+    public var bcryptCost: UInt8
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqlite(path: "yibao.sqlite"),
+                demo: Bool = false, bcryptCost: UInt8 = 12) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.demo = demo
+        self.bcryptCost = bcryptCost
+    }
+}

@@ -1,0 +1,16 @@
+import Hummingbird
+import YibaoCore
+
+/// Per-request state: who is calling (set by `AuthenticationMiddleware`), nothing else.
+public struct YibaoRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var principal: Principal?
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.principal = nil
+    }
+
+    /// Policy documents and CSV files are larger than typical JSON bodies.
+    public var maxUploadSize: Int { 16 * 1024 * 1024 }
+}

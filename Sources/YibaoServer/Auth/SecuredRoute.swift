@@ -1,0 +1,33 @@
+import Hummingbird
+import YibaoCore
+
+/// Registration of API routes that cannot forget their guard: each names the permission it needs,
+/// and the handler receives the principal only after the role check passed. Handlers then check the
+/// target's scope with `principal.authorize(_:on:)` once they know which region, institution or
+/// person the target belongs to.
+extension RouterMethods where Context == YibaoRequestContext {
+    @discardableResult
+    func secured<Output: ResponseGenerator>(
+        _ method: HTTPRequest.Method, _ path: RouterPath, _ permission: Permission,
+        use handler: @escaping @Sendable (Request, Context, Principal) async throws -> Output
+    ) -> Self {
+        on(path, method: method) { request, context in
+            guard let principal = context.principal else {
+                throw DomainError(.unauthorized, code: "NOT_SIGNED_IN", message: "请先登录或提供访问令牌",
+                                  messageEn: "sign in or send a bearer token first")
+            }
+            // The role half of the check: the principal's own binding always fits its scope.
+            try Authorization.check(principal, permission, principal.ownScope)
+            return try await handler(request, context, principal)
+        }
+    }
+}
+
+extension Principal {
+    var ownScope: Scope { Scope(region: region, institutionCode: institutionCode, personID: personID) }
+
+    /// The scope half of the check, for a target whose owner is known.
+    func authorize(_ permission: Permission, on scope: Scope) throws(DomainError) {
+        try Authorization.check(self, permission, scope)
+    }
+}

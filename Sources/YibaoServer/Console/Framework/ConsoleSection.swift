@@ -1,0 +1,35 @@
+import YibaoCore
+
+/// A page of the console that the menu links to. The menu is built from this list alone, and each
+/// entry names the permission its route declares, so a role sees exactly the entries it may open
+/// (deny by default). Later sections (persons, employers, settlements) are added here and in
+/// `ConsoleRoutes`.
+struct ConsoleSection: Sendable, Equatable {
+    let path: String
+    /// Key of the menu label in `ConsoleText`.
+    let label: String
+    let permission: Permission
+    /// Only principals of this binding see the entry (an institution page means nothing to an agency clerk).
+    let binding: Role.Binding?
+
+    static let dashboard = ConsoleSection(path: "/dashboard", label: "menu_dashboard", permission: .policyRead, binding: .agency)
+    static let institution = ConsoleSection(path: "/institution", label: "menu_institution", permission: .institutionRead, binding: .institution)
+    static let policies = ConsoleSection(path: "/policies", label: "menu_policies", permission: .policyRead, binding: nil)
+    static let calculator = ConsoleSection(path: "/calculator", label: "menu_calculator", permission: .policyRead, binding: nil)
+    static let audit = ConsoleSection(path: "/audit", label: "menu_audit", permission: .auditRead, binding: .agency)
+
+    static let all: [ConsoleSection] = [dashboard, institution, policies, calculator, audit]
+
+    func isVisible(to principal: Principal) -> Bool {
+        principal.role.permissions.contains(permission) && (binding == nil || binding == principal.role.binding)
+    }
+
+    static func menu(for principal: Principal) -> [ConsoleSection] { all.filter { $0.isVisible(to: principal) } }
+
+    /// Where a role lands after sign-in: auditors on the audit trail, institution users on their
+    /// institution, other agency staff on the dashboard; otherwise the first page the role may open.
+    static func home(for principal: Principal) -> ConsoleSection? {
+        let preferred: [ConsoleSection] = principal.role == .auditor ? [audit] : [institution, dashboard]
+        return (preferred + all).first { $0.isVisible(to: principal) }
+    }
+}

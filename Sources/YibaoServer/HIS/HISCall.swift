@@ -1,0 +1,218 @@
+import Foundation
+import SQLKit
+import YibaoCore
+import YibaoStore
+
+/// One authenticated HIS request on its way through a transaction.
+struct HISCall: Sendable {
+    let services: Services
+    let header: HISRequest
+    let data: Data
+    let institution: InstitutionRecord
+    let actor: AuditActor
+    let principal: Principal
+
+    func input<T: Decodable>(_ type: T.Type) throws -> T {
+        try JSONDecoder().decode(HISInput<T>.self, from: data).input
+    }
+
+    /// Runs `body` with store errors' field paths put under `prefix` (`input.data.psn_no`).
+    static func at<T>(_ prefix: String, _ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let error as DomainError {
+            throw error.path == nil || error.path == "fixmedins_code" ? error : error.at(prefix)
+        }
+    }
+
+    // MARK: envelopes
+
+    static func now() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: Date())
+    }
+
+    static func newRefmsgid() -> String { "YB" + String(IDGenerator.shared.next()) }
+
+    func success<Output: Encodable>(_ output: Output) throws -> String {
+        try StoredJSON.encode(HISResponse(infcode: 0, infRefmsgid: Self.newRefmsgid(), msgid: header.msgid, refmsgTime: header.infTime,
+                                          respondTime: Self.now(), errMsg: nil, errCode: nil, errPath: nil, output: output))
+    }
+
+    /// A write transaction: claims the msgid, runs `body`, stores the answer, all in one `Database.write`.
+    /// A retry of an answered msgid returns the stored answer and changes nothing.
+    func write<Output: Encodable & Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> Output) async throws -> String {
+        let requestHash = SecretToken.digest(Self.canonicalInput(data))
+        let call = self
+        return try await services.database.write { db in
+            switch try await HISMessageLog.claim(admdvs: call.institution.admdvs, institution: call.institution.code,
+                                                 msgid: call.header.msgid, infno: call.header.infno, requestSHA256: requestHash, in: db) {
+            case .answered(let text):
+                return text
+            case .new:
+                let text = try call.success(try await body(db))
+                try await HISMessageLog.record(admdvs: call.institution.admdvs, institution: call.institution.code,
+                                               msgid: call.header.msgid, response: text, in: db)
+                return text
+            }
+        }
+    }
+
+    /// The `input` block re-serialised with sorted keys: a retry whose envelope differs only in
+    /// `inf_time` or key order is the same request.
+    static func canonicalInput(_ data: Data) -> String {
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let input = object["input"],
+              let canonical = try? JSONSerialization.data(withJSONObject: input, options: [.sortedKeys, .fragmentsAllowed]) else {
+            return ""
+        }
+        return String(decoding: canonical, as: UTF8.self)
+    }
+
+    // MARK: transactions
+
+    func personQuery() async throws -> PersonInfo {
+        let query = try input(PersonQuery.self).data
+        let certno = query.certno ?? (query.mdtrtCertType == nil || query.mdtrtCertType == "02" ? query.mdtrtCertNo : nil)
+        let persons: [PersonRecord] = try await services.database.read { db in
+            if let psnNo = query.psnNo?.value {
+                return try await PersonRepository.find(psnNo: psnNo, in: db).map { [$0] } ?? []
+            }
+            guard let certno, !certno.isEmpty else {
+                throw DomainError(code: "FIELD_MISSING", message: "须提供 psn_no 或 certno（或 mdtrt_cert_type=02 的 mdtrt_cert_no）",
+                                  messageEn: "give psn_no or certno (or mdtrt_cert_no with mdtrt_cert_type 02)", path: "input.data.psn_no")
+            }
+            return try await PersonRepository.find(certno: certno, in: db)
+        }
+        guard let first = persons.first else {
+            throw DomainError(.notFound, code: "PERSON_NOT_FOUND", message: "未找到参保人",
+                              messageEn: "no insured person matches", path: query.psnNo != nil ? "input.data.psn_no" : "input.data.certno")
+        }
+        let today = try LocalDate.parse(String(header.infTime.prefix(10)))
+        var insurance: [PersonInfo.Insurance] = []
+        for person in persons {
+            let account = try await services.persons.account(admdvs: person.admdvs, psnNo: person.psnNo)
+            // The same answer the settlement path obeys: enrolment events, arrears, waiting periods.
+            let policy = try await services.policies.inForce(region: person.admdvs, insutype: person.insutype, on: today)?
+                .section(ContributionPolicy.self) ?? ContributionPolicy()
+            let answer = try await services.database.read { db in
+                try await CoverageQuery.answer(for: person, on: today, policy: policy, in: db)
+            }
+            let coverage = CoverageBody(psnNo: person.psnNo, on: today, answer: answer)
+            insurance.append(PersonInfo.Insurance(
+                insutype: person.insutype, psn_type: person.category.rawValue,
+                psn_insu_stas: Self.insuranceState(answer.status),
+                psn_insu_date: person.enrolBegin.description, paus_insu_date: person.enrolEnd?.description,
+                eligibility: coverage.status, eligibility_reason: coverage.reason.map { "\($0) / \(coverage.reason_en ?? "")" } ?? "",
+                eligibility_since: coverage.since ?? coverage.until ?? "", balc: account.total, acct_first_level: account.firstLevel,
+                acct_second_level: account.secondLevel, insuplc_admdvs: person.admdvs))
+        }
+        let number = try IdentityNumber.parse(first.certno)
+        return PersonInfo(
+            baseinfo: .init(psn_no: String(first.psnNo), certno: Authorization.identityText(number, for: principal), psn_name: first.name,
+                            gend: first.sex == .male ? "1" : "2", brdy: first.birthDate.description, age: first.age(on: today),
+                            insuplc_admdvs: first.admdvs),
+            insuinfo: insurance,
+            idetinfo: SpecialStatuses.names.filter { first.statuses.contains($0.1) }.map { PersonInfo.Identity(psn_idet_type: $0.0) })
+    }
+
+    /// National `psn_insu_stas`: 1 enrolled (benefits may still wait or be held for arrears — the
+    /// eligibility fields say which), 2 suspended (interrupted), 4 ended.
+    static func insuranceState(_ status: CoverageAnswer.Status) -> String {
+        switch status {
+        case .covered, .waitingPeriod, .arrears: return "1"
+        case .interrupted: return "2"
+        case .terminated, .notEnrolled: return "4"
+        }
+    }
+
+    func register(_ input: Registration, admission: Bool, in db: any SQLDatabase) async throws -> EncounterOpened {
+        let path = admission ? "input.mdtrtinfo" : "input.data"
+        let record = try await Self.at(path) {
+            try await services.settlement.register(
+                psnNo: input.psnNo.value, insutype: input.insutype, medType: input.medType ?? (admission ? "21" : "11"),
+                referral: input.referral == "1", begntime: input.begntime.date, iptOtpNo: input.iptNo ?? input.iptOtpNo ?? "",
+                institution: institution.code, admission: admission, in: db)
+        }
+        return EncounterOpened(mdtrt_id: String(record.mdtrtID), psn_no: String(record.psnNo), ipt_otp_no: record.iptOtpNo,
+                               med_type: record.medType, begntime: record.begntime.description)
+    }
+
+    /// The basis of a fee upload: every line must name the same encounter and person.
+    func feeBasis(_ lines: [FeeUpload.Line], inpatient: Bool) async throws -> SettlementBasis {
+        guard let first = lines.first else {
+            throw DomainError(code: "FEEDETAIL_EMPTY", message: "费用明细不能为空", messageEn: "feedetail is empty", path: "input.feedetail")
+        }
+        for (i, line) in lines.enumerated() where line.mdtrtID.value != first.mdtrtID.value || line.psnNo.value != first.psnNo.value {
+            throw DomainError(code: "FEEDETAIL_MIXED", message: "一次上传的明细须属于同一就诊和同一参保人",
+                              messageEn: "all lines of one upload must belong to one encounter and one person", path: "input.feedetail[\(i)].mdtrt_id")
+        }
+        return try await basis(mdtrtID: first.mdtrtID.value, psnNo: first.psnNo.value, inpatient: inpatient, path: "input.feedetail[0]")
+    }
+
+    func settleBasis(_ input: SettleRequest.Data, inpatient: Bool) async throws -> SettlementBasis {
+        let basis = try await basis(mdtrtID: input.mdtrtID.value, psnNo: input.psnNo.value, inpatient: inpatient, path: "input.data")
+        if let insutype = input.insutype, insutype != basis.encounter.insutype {
+            throw DomainError(code: "VALUE_MISMATCH", message: "险种 \(insutype) 与就诊登记的险种 \(basis.encounter.insutype) 不符",
+                              messageEn: "insutype \(insutype) differs from the encounter's \(basis.encounter.insutype)", path: "input.data.insutype")
+        }
+        return basis
+    }
+
+    func basis(mdtrtID: Int64, psnNo: Int64, inpatient: Bool, path: String) async throws -> SettlementBasis {
+        let today = try? LocalDate.parse(String(header.infTime.prefix(10)))
+        let basis = try await Self.at(path) {
+            try await services.settlement.basis(mdtrtID: mdtrtID, institution: institution.code, asOf: today)
+        }
+        guard basis.encounter.psnNo == psnNo else {
+            throw DomainError(code: "VALUE_MISMATCH", message: "参保人 \(psnNo) 不是就诊 \(mdtrtID) 的参保人",
+                              messageEn: "person \(psnNo) is not the person of encounter \(mdtrtID)", path: "\(path).psn_no")
+        }
+        guard basis.encounter.setting.isAdmission == inpatient else {
+            throw DomainError(code: "MDTRT_KIND", message: inpatient ? "就诊 \(mdtrtID) 是门诊，请用门诊交易（2204/2206/2207/2208）"
+                                                                    : "就诊 \(mdtrtID) 是住院，请用住院交易（2301/2303/2304/2305）",
+                              messageEn: inpatient ? "encounter \(mdtrtID) is outpatient; use 2204/2206/2207/2208"
+                                                   : "encounter \(mdtrtID) is an admission; use 2301/2303/2304/2305",
+                              path: "\(path).mdtrt_id")
+        }
+        return basis
+    }
+
+    func uploadFees(_ lines: [FeeUpload.Line], basis: SettlementBasis, in db: any SQLDatabase) async throws -> FeeUploaded {
+        let fees = lines.map {
+            FeeDetail(feedetlSn: $0.feedetlSn, code: $0.medListCodg, medinsCode: $0.medinsListCodg, amount: $0.detItemFeeSumamt.money,
+                      price: $0.pric.money, countE4: $0.cnt.e4, date: $0.feeOcurTime.date)
+        }
+        let classified = try await Self.at("input") { try await services.settlement.uploadFees(fees, basis: basis, in: db) }
+        return FeeUploaded(result: classified.map(LineOutput.init))
+    }
+
+    func cancel(_ input: CancelRequest.Data, inpatient: Bool, in db: any SQLDatabase) async throws -> CancelOutput {
+        let (cancelID, stored, balances) = try await Self.at("input.data") {
+            try await services.settlement.cancel(setlID: input.setlID.value, mdtrtID: input.mdtrtID.value, psnNo: input.psnNo.value,
+                                                 institution: institution.code, by: actor, in: db)
+        }
+        guard stored.settlement.setting.isAdmission == inpatient else {
+            throw DomainError(code: "MDTRT_KIND", message: inpatient ? "结算 \(stored.setlID) 是门诊结算，请用 2208" : "结算 \(stored.setlID) 是住院结算，请用 2305",
+                              messageEn: inpatient ? "settlement \(stored.setlID) is outpatient; use 2208" : "settlement \(stored.setlID) is inpatient; use 2305",
+                              path: "input.data.setl_id")
+        }
+        let s = stored.settlement
+        return CancelOutput(setlinfo: .init(setl_id: String(cancelID), init_setl_id: String(stored.setlID), mdtrt_id: String(stored.mdtrtID),
+                                            psn_no: String(stored.psnNo), medfee_sumamt: -s.medfeeSumamt, fund_pay_sumamt: -s.fundPaySumamt,
+                                            acct_pay: -s.acctPay, psn_cash_pay: -s.psnCashPay, balc: balances.total))
+    }
+
+    func discharge(_ input: DischargeRequest.Data, in db: any SQLDatabase) async throws -> DischargeOutput {
+        let encounter = try await Self.at("input.dscginfo") {
+            try await services.settlement.discharge(mdtrtID: input.mdtrtID.value, endtime: input.endtime.date,
+                                                    institution: institution.code, in: db)
+        }
+        guard encounter.psnNo == input.psnNo.value else {
+            throw DomainError(code: "VALUE_MISMATCH", message: "参保人 \(input.psnNo.value) 不是就诊 \(encounter.mdtrtID) 的参保人",
+                              messageEn: "person \(input.psnNo.value) is not the person of encounter \(encounter.mdtrtID)", path: "input.dscginfo.psn_no")
+        }
+        return DischargeOutput(result: .init(mdtrt_id: String(encounter.mdtrtID), psn_no: String(encounter.psnNo),
+                                             endtime: input.endtime.date.description))
+    }
+}

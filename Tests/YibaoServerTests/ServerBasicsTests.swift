@@ -1,0 +1,53 @@
+import Testing
+import YibaoTestSupport
+
+@Suite struct ServerBasicsTests {
+    @Test(arguments: TestBackend.all)
+    func healthMetricsAndUnknownRoutes(backend: TestBackend) async throws {
+        try await LiveServer.run(backend) { client in
+            let health = try await client.send(.get, "/health")
+            #expect(health.status == .ok)
+            #expect(health.json["status"] as? String == "ok")
+            #expect(health.json["database"] as? String == backend.rawValue)
+
+            let metrics = try await client.send(.get, "/metrics")
+            #expect(metrics.status == .ok)
+            #expect(metrics.body.contains("hb_requests"), "request counter from MetricsMiddleware is exported")
+
+            let missing = try await client.send(.get, "/api/no-such-thing")
+            #expect(missing.status == .notFound || missing.status == .unauthorized)
+            // The console's root sends an anonymous visitor to its sign-in page.
+            let console = try await client.send(.get, "/")
+            #expect(console.status == .seeOther)
+            #expect(console.headers[.location] == "/signin")
+            let signIn = try await client.send(.get, "/signin")
+            #expect(signIn.status == .ok)
+            #expect(signIn.body.contains("医保"))
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
+    func badBodiesGetFieldLevelErrorsNot500(backend: TestBackend) async throws {
+        try await LiveServer.run(backend) { client in
+            let notJSON = try await client.send(.post, "/api/session", body: "{username:")
+            #expect(notJSON.status == .badRequest)
+            #expect(notJSON.code == "BODY_NOT_JSON")
+
+            let missing = try await client.send(.post, "/api/session", body: #"{"username":"admin"}"#)
+            #expect(missing.status == .badRequest)
+            #expect(missing.code == "FIELD_MISSING")
+            #expect(missing.json["path"] as? String == "password")
+            #expect((missing.json["message"] as? String)?.contains("缺少必填字段") == true)
+            #expect(missing.json["message_en"] as? String == "required field password is missing")
+
+            let admin = try await client.signIn("admin")
+            let badMoney = try await client.send(.put, "/api/regions/350200/parameters/2026", body: #"{"avg_wage":"1.234"}"#, auth: admin)
+            #expect(badMoney.status == .badRequest)
+            #expect(badMoney.json["path"] as? String == "avg_wage")
+            #expect((badMoney.json["message"] as? String)?.contains("两位小数") == true)
+
+            let floatMoney = try await client.send(.put, "/api/regions/350200/parameters/2026", body: #"{"avg_wage":85000.5}"#, auth: admin)
+            #expect(floatMoney.status == .badRequest, "money as a JSON number is refused")
+        }
+    }
+}
