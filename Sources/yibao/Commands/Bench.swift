@@ -1,0 +1,101 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import YibaoCore
+import YibaoStore
+
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "性能基准 / benchmarks (run a release build: swift run -c release yibao bench engine)",
+        subcommands: [Engine.self, HTTP.self])
+
+    struct Engine: ReportingCommand {
+        /// Microseconds with two decimals, from the duration's integer parts (no float formatting surprises).
+        static func micros(_ d: Duration) -> String {
+            let nanos = d.components.seconds * 1_000_000_000 + d.components.attoseconds / 1_000_000_000
+            let hundredths = (nanos + 5) / 10
+            let frac = hundredths % 100
+            return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
+        }
+
+        static let configuration = CommandConfiguration(abstract: "结算引擎吞吐量（单核、内存中）/ engine settlements per second on one core, in memory")
+        @Option(help: "每项运行秒数 / seconds per case") var seconds = 3.0
+        @Option(help: "随机种子 / seed") var seed: UInt64 = 42
+
+        func execute() async throws {
+            let cases: [EngineBenchmark.Case] = [
+                .init(preset: PolicyPresets.benxiResident, kind: "outpatient", lines: 5, person: PersonProfile(category: .residentAdult, continuousYears: 3)),
+                .init(preset: PolicyPresets.benxiResident, kind: "inpatient", lines: 50, person: PersonProfile(category: .residentAdult, continuousYears: 3)),
+                .init(preset: PolicyPresets.xiamenEmployee, kind: "outpatient", lines: 5,
+                      person: PersonProfile(category: .employee, account: AccountBalances(firstLevel: Money(yuan: 2_000)))),
+                .init(preset: PolicyPresets.xiamenEmployee, kind: "inpatient", lines: 50,
+                      person: PersonProfile(category: .employee, account: AccountBalances(firstLevel: Money(yuan: 2_000)))),
+                .init(preset: PolicyPresets.municipalEmployee, kind: "outpatient", lines: 5,
+                      person: PersonProfile(category: .employee, account: AccountBalances(firstLevel: Money(yuan: 800), secondLevel: Money(yuan: 3_000)))),
+                .init(preset: PolicyPresets.municipalEmployee, kind: "inpatient", lines: 50,
+                      person: PersonProfile(category: .employee, account: AccountBalances(firstLevel: Money(yuan: 800), secondLevel: Money(yuan: 3_000)))),
+            ]
+            let bench = EngineBenchmark(seconds: seconds, seed: seed)
+            print("case\tsettlements/s\tp50 µs\tp99 µs\tsettlements")
+            for benchCase in cases {
+                let r = try bench.run(benchCase)
+                print("\(r.name)\t\(Int(r.perSecond))\t\(Self.micros(r.p50))\t\(Self.micros(r.p99))\t\(r.settlements)")
+            }
+        }
+    }
+
+    struct HTTP: ReportingCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "http",
+            abstract: "HIS 实时结算（HTTP，本机）/ real-time settlement over HTTP against a server on 127.0.0.1")
+        @Option(help: "服务地址，只允许 127.0.0.1 / server URL; only 127.0.0.1 is allowed") var url = "http://127.0.0.1:8080"
+        @Option(help: "HIS 系统令牌（或 $YIBAO_BENCH_TOKEN）/ the HIS token (or $YIBAO_BENCH_TOKEN)") var token: String?
+        @Option(help: "定点机构 / institution of the token") var institution = "H35020000001"
+        @Option(help: "并发客户端数，逗号分隔 / concurrent clients per level") var clients = "1,8,32,128"
+        @Option(help: "每级秒数 / seconds per level") var seconds = 10.0
+        @Option(help: "每级最多结算笔数 / at most this many settlements per level") var maxRequests = 1_000_000
+        @Option(help: "outpatient (2201+2204+2207, 5 lines) | inpatient (2401+2301+2402+2304, 50 lines)") var kind = "outpatient"
+        @Flag(help: "所有客户端用同一参保人（串行账户）/ every client settles for the same person") var samePerson = false
+
+        func execute() async throws {
+            guard let parsed = URL(string: url), parsed.scheme == "http", parsed.host == "127.0.0.1" else {
+                throw ValidationError("--url must be http://127.0.0.1:PORT (the benchmark only loads this machine)")
+            }
+            guard let token = token ?? Environment.value("YIBAO_BENCH_TOKEN") else { throw ValidationError("--token or $YIBAO_BENCH_TOKEN is required") }
+            guard let kind = HTTPBenchmark.Kind(rawValue: kind) else { throw ValidationError("--kind must be outpatient or inpatient") }
+            let levels = clients.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
+            guard !levels.isEmpty, seconds > 0, seconds <= 600, maxRequests > 0 else {
+                throw ValidationError("--clients must list positive numbers; --seconds in (0, 600]; --max-requests positive")
+            }
+            let names = samePerson ? ["张伟"] : ["张伟", "李娜", "王建国", "陈小红", "林志强"]
+            let bench = HTTPBenchmark(url: url.hasSuffix("/") ? String(url.dropLast()) : url, token: token, institution: institution,
+                                      kind: kind, runID: "B\(Clock.nowMillis())")
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(
+                connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: levels.max()!)))
+            do {
+                let persons = try await bench.persons(client, certnos: names.compactMap(DemoData.insuredCertno))
+                print("kind\tclients\tsettlements\tsettlements/s\tsettle p50 ms\tp95 ms\tp99 ms\tflow p50 ms\tflow p99 ms\terrors")
+                for (level, clients) in levels.enumerated() {
+                    let r = await bench.run(client, clients: clients, seconds: seconds, maxFlows: maxRequests, persons: persons, level: level)
+                    func pct(_ samples: [Duration], _ p: Int) -> String {
+                        samples.isEmpty ? "-" : Self.millis(samples[min(samples.count - 1, samples.count * p / 100)])
+                    }
+                    let errors = r.errors.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: ", ")
+                    print("\(kind.rawValue)\t\(clients)\t\(r.settlements)\t\(Int(r.perSecond))\t\(pct(r.settle, 50))\t\(pct(r.settle, 95))\t\(pct(r.settle, 99))\t\(pct(r.flow, 50))\t\(pct(r.flow, 99))\t\(errors.isEmpty ? "0" : errors)")
+                }
+            } catch {
+                try? await client.shutdown()
+                throw error
+            }
+            try await client.shutdown()
+        }
+
+        /// Milliseconds with two decimals.
+        static func millis(_ d: Duration) -> String {
+            let micros = d.components.seconds * 1_000_000 + d.components.attoseconds / 1_000_000_000_000
+            let hundredths = (micros + 5) / 10
+            let frac = hundredths % 100
+            return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
+        }
+    }
+}
