@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# HTTP real-time settlement benchmark (issue 6): builds release, serves the demo on 127.0.0.1 with a
+# fresh database, issues the HIS token and runs `yibao bench http` (a separate process) at 1, 8, 32
+# and 128 clients for outpatient (2201+2204+2207) and inpatient (2401+2301+2402+2304) flows.
+#
+#   scripts/bench-http.sh [postgres://user@127.0.0.1:PORT]     (no argument: SQLite)
+# Environment: SECONDS_PER_LEVEL (default 10), CLIENTS (default 1,8,32,128), PORT (default 8089),
+#              SCRATCH (SwiftPM scratch path, default .build), KINDS (default "outpatient inpatient").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PG_BASE="${1:-}"
+SECS="${SECONDS_PER_LEVEL:-10}"
+CLIENTS="${CLIENTS:-1,8,32,128}"
+PORT="${PORT:-8089}"
+SCRATCH="${SCRATCH:-.build}"
+KINDS="${KINDS:-outpatient inpatient}"
+
+if ! BUILD_LOG="$(swift build -c release --scratch-path "$SCRATCH" 2>&1)"; then
+  echo "$BUILD_LOG" | grep -E "error" >&2; exit 1
+fi
+BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/yibao"
+WORK="$(mktemp -d)"
+if [[ -n "$PG_BASE" ]]; then
+  DBNAME="yibao_bench_$(date +%s)"
+  psql "${PG_BASE%/}/postgres" -qc "CREATE DATABASE $DBNAME" >/dev/null
+  DB="${PG_BASE%/}/$DBNAME"
+else
+  DB="$WORK/bench.sqlite"
+fi
+export YIBAO_LOG_LEVEL=warning
+timeout 1800 "$BIN" serve --demo --host 127.0.0.1 --port "$PORT" --database "$DB" >"$WORK/server.log" 2>&1 &
+SERVER=$!
+cleanup() {
+  kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true
+  [[ -n "$PG_BASE" ]] && psql "${PG_BASE%/}/postgres" -qc "DROP DATABASE IF EXISTS $DBNAME" >/dev/null 2>&1
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+# The server listens once the demo is loaded; the token can be issued from then on.
+TOKEN=""
+for _ in $(seq 1 300); do
+  if curl -s -o /dev/null "http://127.0.0.1:$PORT/his" -X POST -d '{}'; then
+    TOKEN="$("$BIN" user token his --database "$DB" 2>/dev/null | tail -1)" && [[ -n "$TOKEN" ]] && break
+  fi
+  sleep 0.2
+done
+[[ -n "$TOKEN" ]] || { echo "server did not come up:"; cat "$WORK/server.log"; exit 1; }
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC')  database: $([[ -n "$PG_BASE" ]] && echo "PostgreSQL $DB" || echo SQLite)  seconds per level: $SECS"
+for KIND in $KINDS; do
+  timeout $((SECS * 8 + 120)) "$BIN" bench http --url "http://127.0.0.1:$PORT" --token "$TOKEN" --clients "$CLIENTS" \
+    --seconds "$SECS" --kind "$KIND" ${SAME_PERSON:+--same-person}
+done
