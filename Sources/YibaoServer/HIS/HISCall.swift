@@ -25,12 +25,13 @@ struct HISCall: Sendable {
 
     // MARK: envelopes
 
+    /// Beijing time (UTC+8, no daylight saving) as `yyyy-MM-dd HH:mm:ss`, by day arithmetic: a
+    /// `DateFormatter` per answer cost more than the settlement's own statements.
     static func now() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: Date())
+        let seconds = Int64(Date().timeIntervalSince1970.rounded(.down)) + 8 * 3600
+        let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(LocalDate(dayNumber: Int32(days))) \(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
     }
 
     static func newRefmsgid() -> String { "YB" + String(IDGenerator.shared.next()) }
