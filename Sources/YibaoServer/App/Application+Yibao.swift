@@ -27,6 +27,7 @@ public enum YibaoApplication {
         SettlementRoutes(services: services).register(on: api)
         RegistryRoutes(services: services).register(on: api)
         ContributionRoutes(services: services).register(on: api)
+        PaymentRoutes(services: services).register(on: api)
         EmployerRoutes(services: services).register(on: api)
         AccountRoutes(services: services).register(on: api)
         HISRoutes(services: services).register(on: router)
