@@ -26,6 +26,7 @@ public enum YibaoApplication {
         DesignationRoutes(services: services).register(on: api)
         SettlementRoutes(services: services).register(on: api)
         RegistryRoutes(services: services).register(on: api)
+        PersonRoutes(services: services).register(on: api)
         ContributionRoutes(services: services).register(on: api)
         PaymentRoutes(services: services).register(on: api)
         EmployerRoutes(services: services).register(on: api)
