@@ -149,4 +149,33 @@ import YibaoTestSupport
             #expect(kept.json["covered"] as? Bool == true)
         }
     }
+
+    /// 赵丽 (Benxi adult, registered without statuses) becomes 低保 from 2026-01-01 (recorded by the Benxi
+    /// administrator): her 2026 premium is 85 personal + 210 subsidy instead of 255 + 40. The status is
+    /// ended on 2026-12-31; an overlapping 低保 is refused at `from`, an unknown status at `status`; the
+    /// collection clerk may not record statuses.
+    @Test(arguments: TestBackend.all)
+    func statusesRecordedAfterRegistrationDriveThePremium(backend: TestBackend) async throws {
+        try await LiveServer.run(backend) { client in
+            let admin = try await client.signIn("benxi-admin")
+            let zhao = try await RegistryHTTPTests.psnNo(client, "赵丽")
+            let body = #"{"status":"dibao","from":"2026-01-01"}"#
+            #expect(try await client.send(.post, "/api/persons/\(zhao)/statuses", body: body, auth: try await client.signIn("collect")).status
+                    == .forbidden)
+            #expect(try await client.send(.post, "/api/persons/\(zhao)/statuses", body: body, auth: admin).status == .created)
+            let overlap = try await client.send(.post, "/api/persons/\(zhao)/statuses", body: #"{"status":"dibao","from":"2026-05-01"}"#, auth: admin)
+            #expect(overlap.code == "STATUS_OVERLAP")
+            #expect(overlap.json["path"] as? String == "from")
+            let unknown = try await client.send(.post, "/api/persons/\(zhao)/statuses", body: #"{"status":"vip","from":"2026-05-01"}"#, auth: admin)
+            #expect(unknown.json["path"] as? String == "status")
+            #expect(try await client.send(.post, "/api/persons/\(zhao)/statuses/dibao/end", body: #"{"through":"2026-12-31"}"#, auth: admin).status
+                    == .noContent)
+            let read = try await client.send(.get, "/api/persons/\(zhao)", auth: admin)
+            #expect((read.json["statuses"] as? [[String: Any]])?.first?["through"] as? String == "2026-12-31")
+            let run = try await client.send(.post, "/api/regions/210500/resident-billing-runs", body: #"{"year":2026}"#, auth: admin)
+            // 赵丽 85 + 210 (低保), 孙浩 40 + 40, 周桂兰 195 + 100.
+            #expect(run.json["personal_due"] as? String == "320.00")
+            #expect(run.json["subsidy"] as? String == "350.00")
+        }
+    }
 }

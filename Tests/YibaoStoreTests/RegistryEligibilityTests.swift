@@ -203,4 +203,37 @@ import YibaoTestSupport
             #expect(scheme?.code == "PERSON_NOT_COVERED")
         }
     }
+
+    /// A status recorded after registration counts from its first day: 张伟 is 低保 from 2026-11-01 (ended
+    /// 2026-11-30), so the settlement of a visit on 2026-11-20 sees `dibao` and one on 2026-10-20 or
+    /// 2026-12-05 does not. A second 低保 period overlapping the first is refused.
+    @Test(arguments: TestBackend.all)
+    func settlementSeesTheStatusesOfTheDay(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
+            let person = try await SettlementStoreTests.person(db, "张伟")
+            try await db.write { sql in
+                try await PersonRepository.recordStatus(StatusPeriod(status: .dibao, from: Self.day("2026-11-01")), admdvs: person.admdvs,
+                                                        psnNo: person.psnNo, by: Self.actor, in: sql)
+                try await PersonRepository.endStatus(.dibao, through: Self.day("2026-11-30"), admdvs: person.admdvs, psnNo: person.psnNo,
+                                                     by: Self.actor, in: sql)
+            }
+            let overlap = await #expect(throws: DomainError.self) {
+                try await db.write { sql in
+                    try await PersonRepository.recordStatus(StatusPeriod(status: .dibao, from: Self.day("2026-11-15")), admdvs: person.admdvs,
+                                                            psnNo: person.psnNo, by: Self.actor, in: sql)
+                }
+            }
+            #expect(overlap?.code == "STATUS_OVERLAP")
+            let desk = RealTimeSettlement(database: db)
+            for (day, held) in [("2026-10-20", false), ("2026-11-20", true), ("2026-12-05", false)] {
+                let encounter = try await db.write { sql in
+                    try await desk.register(psnNo: person.psnNo, insutype: "310", medType: "11", referral: false, begntime: Self.day(day),
+                                            iptOtpNo: "S-\(day)", institution: "H35020000001", admission: false, in: sql)
+                }
+                let basis = try await desk.basis(mdtrtID: encounter.mdtrtID, institution: "H35020000001")
+                #expect(basis.person.statuses.contains(.dibao) == held, "\(day)")
+            }
+        }
+    }
 }

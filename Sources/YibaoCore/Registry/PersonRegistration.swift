@@ -66,16 +66,7 @@ public struct PersonRegistration: Sendable, Equatable {
         }
         try Self.checkCategory(category, insutype: insutype, identity: identity, year: enrolOn.year, policy: policy)
         for (index, period) in statuses.enumerated() {
-            if let through = period.through, through < period.from {
-                throw DomainError(code: "STATUS_PERIOD", message: "特殊身份 \(period.name) 的截止日 \(through) 早于起始日 \(period.from)",
-                                  messageEn: "status \(period.name) ends on \(through), before it starts on \(period.from)",
-                                  path: "statuses[\(index)].through")
-            }
-            if let clash = statuses[..<index].firstIndex(where: { $0.status == period.status && $0.overlaps(period) }) {
-                throw DomainError(code: "STATUS_OVERLAP", message: "特殊身份 \(period.name) 的有效期与第 \(clash + 1) 项重叠",
-                                  messageEn: "status \(period.name) overlaps entry \(clash + 1) of the same status",
-                                  path: "statuses[\(index)].from")
-            }
+            do { try period.check(against: statuses[..<index]) } catch { throw error.at("statuses[\(index)]") }
         }
         return Checked(identity: identity, name: name, sex: identity.sex, birthDate: identity.birthDate, hukouRegion: hukou,
                        category: category, statuses: statuses)
@@ -121,6 +112,19 @@ public struct StatusPeriod: Sendable, Equatable {
     public var name: String { SpecialStatuses.names.first { $0.1 == status }?.0 ?? "?" }
 
     public func holds(on date: LocalDate) -> Bool { from <= date && through.map { date <= $0 } ?? true }
+
+    /// Refuses a period that ends before it starts, or that overlaps one of `held` of the same status.
+    public func check(against held: some Sequence<StatusPeriod>) throws(DomainError) {
+        if let through, through < from {
+            throw DomainError(code: "STATUS_PERIOD", message: "特殊身份 \(name) 的截止日 \(through) 早于起始日 \(from)",
+                              messageEn: "status \(name) ends on \(through), before it starts on \(from)", path: "through")
+        }
+        if let clash = held.first(where: { $0.status == status && $0.overlaps(self) }) {
+            let span = "\(clash.from)–\(clash.through?.description ?? "")"
+            throw DomainError(.conflict, code: "STATUS_OVERLAP", message: "特殊身份 \(name) 的有效期与已有的 \(span) 重叠",
+                              messageEn: "status \(name) overlaps the period \(span) already held", path: "from")
+        }
+    }
 
     func overlaps(_ other: StatusPeriod) -> Bool {
         (other.through.map { from <= $0 } ?? true) && (through.map { other.from <= $0 } ?? true)

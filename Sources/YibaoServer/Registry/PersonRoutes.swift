@@ -26,6 +26,10 @@ struct PersonRoutes {
             var status: String
             var from: LocalDate
             var through: LocalDate?
+
+            var period: StatusPeriod {
+                get throws(DomainError) { StatusPeriod(status: try PersonRoutes.status(named: status), from: from, through: through) }
+            }
         }
 
         /// The registration with its enumerations parsed (each refusal at its field) and checked.
@@ -37,12 +41,7 @@ struct PersonRoutes {
             }
             var periods: [StatusPeriod] = []
             for (index, entry) in (statuses ?? []).enumerated() {
-                guard let status = SpecialStatuses.names.first(where: { $0.0 == entry.status })?.1 else {
-                    throw DomainError(code: "STATUS_INVALID", message: "特殊身份无效：“\(entry.status)”（可选：\(SpecialStatuses.names.map(\.0).joined(separator: "、"))）",
-                                      messageEn: "unknown status \"\(entry.status)\" (one of \(SpecialStatuses.names.map(\.0).joined(separator: ", ")))",
-                                      path: "statuses[\(index)].status")
-                }
-                periods.append(StatusPeriod(status: status, from: entry.from, through: entry.through))
+                do { periods.append(try entry.period) } catch { throw error.at("statuses[\(index)]") }
             }
             let registration = PersonRegistration(certno: certno, name: name, sex: try Self.sex(sex), birthDate: birth_date,
                                                   hukouRegion: hukou_admdvs, category: category, statuses: periods)
@@ -127,7 +126,38 @@ struct PersonRoutes {
         var members: [PersonBody]
     }
 
+    struct StatusEnd: Decodable, Sendable { var through: LocalDate }
+
+    /// A special status by its name (`dibao`, `severely_disabled` …), refused at `status` otherwise.
+    static func status(named name: String) throws(DomainError) -> SpecialStatuses {
+        guard let status = SpecialStatuses.names.first(where: { $0.0 == name })?.1 else {
+            throw DomainError(code: "STATUS_INVALID", message: "特殊身份无效：“\(name)”（可选：\(SpecialStatuses.names.map(\.0).joined(separator: "、"))）",
+                              messageEn: "unknown status \"\(name)\" (one of \(SpecialStatuses.names.map(\.0).joined(separator: ", ")))",
+                              path: "status")
+        }
+        return status
+    }
+
     func register(on api: RouterGroup<YibaoRequestContext>) {
+        // A status gained or lost after registration (a 低保 decision from March, its end in December).
+        api.secured(.post, "/persons/:psn_no/statuses", .personWrite) { request, context, principal in
+            let person = try await services.person(context, principal, .personWrite)
+            let period = try await request.decodeJSON(as: Registration.Status.self, context: context).period
+            try await services.database.write { db in
+                try await PersonRepository.recordStatus(period, admdvs: person.admdvs, psnNo: person.psnNo, by: principal.auditActor, in: db)
+            }
+            return Response(status: .created)
+        }
+        api.secured(.post, "/persons/:psn_no/statuses/:status/end", .personWrite) { request, context, principal in
+            let person = try await services.person(context, principal, .personWrite)
+            let status = try Self.status(named: try context.parameters.require("status"))
+            let body = try await request.decodeJSON(as: StatusEnd.self, context: context)
+            try await services.database.write { db in
+                try await PersonRepository.endStatus(status, through: body.through, admdvs: person.admdvs, psnNo: person.psnNo,
+                                                     by: principal.auditActor, in: db)
+            }
+            return Response(status: .noContent)
+        }
         api.secured(.post, "/persons", .enrolmentWrite) { request, context, principal in
             let body = try await request.decodeJSON(as: PersonRequest.self, context: context)
             let (region, insutype, policy) = try await target(body.admdvs, body.insutype, body.enrol_on, principal)

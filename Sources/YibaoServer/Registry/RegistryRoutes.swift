@@ -26,7 +26,7 @@ struct RegistryRoutes {
             let policy = try await services.policies.inForce(region: person.admdvs, insutype: person.insutype, on: date)?
                 .section(ContributionPolicy.self) ?? ContributionPolicy()
             let answer = try await services.database.read { db in
-                try await CoverageQuery.answer(for: person, on: date, policy: policy, in: db)
+                try await CoverageQuery.answer(for: try await PersonRepository.asOf(person, date, in: db), on: date, policy: policy, in: db)
             }
             return JSONResponse(CoverageBody(psnNo: person.psnNo, on: date, answer: answer))
         }

@@ -2,9 +2,10 @@ import SQLKit
 import YibaoCore
 
 /// Registration of checked persons (`PersonRegistration.Checked`) with their dated statuses, alone or as a
-/// resident household. Under a policy with `resident.whole_household`, a resident who is not a student
-/// cannot be registered alone: the household is registered and enrolled together (`registerHousehold`),
-/// and later members (a newborn, a spouse moving in) join an existing household.
+/// resident household; statuses recorded or ended later; the statuses in force on a date. Under a
+/// policy with `resident.whole_household`, a resident who is not a student cannot be registered alone:
+/// the household is registered and enrolled together (`registerHousehold`), and later members (a
+/// newborn, a spouse moving in) join an existing household.
 extension PersonRepository {
     /// One member of a household being registered.
     public struct Member: Sendable {
@@ -103,6 +104,42 @@ extension PersonRepository {
             }
     }
 
+    /// Records a status held from `period.from` (a 低保 decision, a disability certificate) after
+    /// registration; refused when it overlaps a period of the same status already recorded.
+    public static func recordStatus(_ period: StatusPeriod, admdvs: String, psnNo: Int64, by actor: AuditActor,
+                                    in db: any SQLDatabase) async throws {
+        try period.check(against: try await statusPeriods(admdvs: admdvs, psnNo: psnNo, in: db))
+        try await insertStatus(period, admdvs: admdvs, psnNo: psnNo, by: actor, in: db)
+        try await AuditTrail.append(actor.event(action: "person.status", target: "person:\(psnNo)",
+                                                after: "\(period.name) \(period.from)..\(period.through?.description ?? "")"), in: db)
+    }
+
+    /// Ends the open period of `status` on `through` (the last day it is held).
+    public static func endStatus(_ status: SpecialStatuses, through: LocalDate, admdvs: String, psnNo: Int64, by actor: AuditActor,
+                                 in db: any SQLDatabase) async throws {
+        guard var open = try await statusPeriods(admdvs: admdvs, psnNo: psnNo, in: db).first(where: { $0.status == status && $0.through == nil }) else {
+            throw DomainError(.notFound, code: "STATUS_NOT_HELD", message: "参保人没有未截止的该特殊身份", messageEn: "the person holds no open period of this status",
+                              path: "status")
+        }
+        open.through = through
+        try open.check(against: [])
+        try await db.update("person_statuses").set("through_date", to: through.description)
+            .where("admdvs", .equal, admdvs).where("psn_no", .equal, psnNo).where("status", .equal, open.name)
+            .where("from_date", .equal, open.from.description).run()
+        try await AuditTrail.append(actor.event(action: "person.status.end", target: "person:\(psnNo)",
+                                                after: "\(open.name) \(open.from)..\(through)"), in: db)
+    }
+
+    /// The person with the special statuses in force on `date`, where dated statuses are recorded (the
+    /// row's set, as registered, otherwise): what the rules of that day see.
+    public static func asOf(_ person: PersonRecord, _ date: LocalDate, in db: any SQLDatabase) async throws -> PersonRecord {
+        let periods = try await statusPeriods(admdvs: person.admdvs, psnNo: person.psnNo, in: db)
+        guard !periods.isEmpty else { return person }
+        var dated = person
+        dated.statuses = StatusPeriod.statuses(periods, on: date)
+        return dated
+    }
+
     /// Whether the whole-household rule stops `category` from registering alone.
     static func needsHousehold(_ category: PersonCategory, policy: ContributionPolicy) -> Bool {
         policy.resident?.wholeHousehold == true && [.residentAdult, .residentElderly, .minor].contains(category)
@@ -118,13 +155,18 @@ extension PersonRepository {
                          hukouRegion: person.hukouRegion.value),
             by: actor, in: db)
         for period in person.statuses {
-            try await db.insert(into: "person_statuses")
-                .columns("admdvs", "psn_no", "status", "from_date", "through_date", "created_at", "created_by")
-                .values(SQLBind(admdvs), SQLBind(record.psnNo), SQLBind(period.name), SQLBind(period.from.description),
-                        SQLBind(period.through?.description), SQLBind(Clock.nowMillis()), SQLBind(actor.name))
-                .run()
+            try await Self.insertStatus(period, admdvs: admdvs, psnNo: record.psnNo, by: actor, in: db)
         }
         return record
+    }
+
+    private static func insertStatus(_ period: StatusPeriod, admdvs: String, psnNo: Int64, by actor: AuditActor,
+                                     in db: any SQLDatabase) async throws {
+        try await db.insert(into: "person_statuses")
+            .columns("admdvs", "psn_no", "status", "from_date", "through_date", "created_at", "created_by")
+            .values(SQLBind(admdvs), SQLBind(psnNo), SQLBind(period.name), SQLBind(period.from.description),
+                    SQLBind(period.through?.description), SQLBind(Clock.nowMillis()), SQLBind(actor.name))
+            .run()
     }
 
     private static func requireResidentScheme(_ insutype: Insutype) throws {
