@@ -174,4 +174,66 @@ import YibaoTestSupport
             #expect(history.events.count == 2)
         }
     }
+
+    /// Registration (2201) reads the enrolment events, not the person row: a new employee enrolled
+    /// 2026-10-01 and terminated (emigration) 2026-11-01 still has `enrol_begin` and no `enrol_end` on her
+    /// row, yet a visit on 2026-11-20 is refused naming the termination, while one on 2026-10-20 (inside
+    /// the enrolment, in the waiting period) is registered. A visit in another scheme is refused too.
+    @Test(arguments: TestBackend.all)
+    func registrationFollowsTheEnrolmentEvents(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
+            let person = try await Self.enrol(db, category: .employee, sequence: 903, enrolled: "2026-10-01")
+            _ = try await db.write { sql in
+                try await EnrolmentRepository.append(.terminated(on: Self.day("2026-11-01"), reason: .emigration), admdvs: person.admdvs,
+                                                     psnNo: person.psnNo, by: Self.actor, in: sql)
+            }
+            let desk = RealTimeSettlement(database: db)
+            func register(_ insutype: String, _ day: String) async throws -> EncounterRecord {
+                try await db.write { sql in
+                    try await desk.register(psnNo: person.psnNo, insutype: insutype, medType: "11", referral: false, begntime: Self.day(day),
+                                            iptOtpNo: "R-\(day)", institution: "H35020000001", admission: false, in: sql)
+                }
+            }
+            let after = await #expect(throws: DomainError.self) { _ = try await register("310", "2026-11-20") }
+            #expect(after?.code == "PERSON_NOT_COVERED")
+            #expect(after?.message.contains("参保已于 2026-11-01 终止") == true)
+            #expect(try await register("310", "2026-10-20").status == .open)
+            let scheme = await #expect(throws: DomainError.self) { _ = try await register("390", "2026-10-20") }
+            #expect(scheme?.code == "PERSON_NOT_COVERED")
+        }
+    }
+
+    /// A status recorded after registration counts from its first day: 张伟 is 低保 from 2026-11-01 (ended
+    /// 2026-11-30), so the settlement of a visit on 2026-11-20 sees `dibao` and one on 2026-10-20 or
+    /// 2026-12-05 does not. A second 低保 period overlapping the first is refused.
+    @Test(arguments: TestBackend.all)
+    func settlementSeesTheStatusesOfTheDay(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
+            let person = try await SettlementStoreTests.person(db, "张伟")
+            try await db.write { sql in
+                try await PersonRepository.recordStatus(StatusPeriod(status: .dibao, from: Self.day("2026-11-01")), admdvs: person.admdvs,
+                                                        psnNo: person.psnNo, by: Self.actor, in: sql)
+                try await PersonRepository.endStatus(.dibao, through: Self.day("2026-11-30"), admdvs: person.admdvs, psnNo: person.psnNo,
+                                                     by: Self.actor, in: sql)
+            }
+            let overlap = await #expect(throws: DomainError.self) {
+                try await db.write { sql in
+                    try await PersonRepository.recordStatus(StatusPeriod(status: .dibao, from: Self.day("2026-11-15")), admdvs: person.admdvs,
+                                                            psnNo: person.psnNo, by: Self.actor, in: sql)
+                }
+            }
+            #expect(overlap?.code == "STATUS_OVERLAP")
+            let desk = RealTimeSettlement(database: db)
+            for (day, held) in [("2026-10-20", false), ("2026-11-20", true), ("2026-12-05", false)] {
+                let encounter = try await db.write { sql in
+                    try await desk.register(psnNo: person.psnNo, insutype: "310", medType: "11", referral: false, begntime: Self.day(day),
+                                            iptOtpNo: "S-\(day)", institution: "H35020000001", admission: false, in: sql)
+                }
+                let basis = try await desk.basis(mdtrtID: encounter.mdtrtID, institution: "H35020000001")
+                #expect(basis.person.statuses.contains(.dibao) == held, "\(day)")
+            }
+        }
+    }
 }

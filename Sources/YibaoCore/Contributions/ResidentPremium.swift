@@ -10,6 +10,14 @@ public struct ResidentPremium: Sendable, Equatable {
     public var countySubsidy: Money { subsidy - citySubsidy }
     public var total: Money { personal + subsidy }
 
+    public init(category: PersonCategory, age: Int, personal: Money, subsidy: Money, citySubsidy: Money) {
+        self.category = category
+        self.age = age
+        self.personal = personal
+        self.subsidy = subsidy
+        self.citySubsidy = citySubsidy
+    }
+
     /// The category a resident has for `year`: students are students at any age, others by age on 31 Dec.
     public static func category(age: Int, student: Bool, rules: ResidentPremiumRules) -> PersonCategory {
         if student { return .student }

@@ -31,6 +31,12 @@ struct EmployerRoutes {
         var month: String
     }
 
+    /// The wage total (工资总额) the employer reports for a year.
+    struct WageTotal: Codable, Sendable {
+        var year: Int
+        var wage_total: Money
+    }
+
     struct RosterEntry: Encodable, Sendable {
         var psn_no: String
         var name: String
@@ -74,6 +80,15 @@ struct EmployerRoutes {
                 return entries
             }
             return JSONResponse(Detail(employer: EmployerBody(employer), month: month, roster: roster))
+        }
+        api.secured(.post, "/employers/:admdvs/:id/wage-totals", .employerWrite) { request, context, principal in
+            let employer = try await employer(context, principal, .employerWrite)
+            let body = try await request.decodeJSON(as: WageTotal.self, context: context)
+            try await services.database.write { db in
+                try await FallingBaseReport.recordWageTotal(admdvs: employer.admdvs, employerID: employer.id, year: body.year, total: body.wage_total,
+                                                            by: principal.auditActor, in: db)
+            }
+            return JSONResponse(body, status: .created)
         }
         api.secured(.post, "/employers/:admdvs/:id/roster", .employerWrite) { request, context, principal in
             let employer = try await employer(context, principal, .employerWrite)

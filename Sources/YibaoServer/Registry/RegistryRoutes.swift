@@ -18,7 +18,7 @@ struct RegistryRoutes {
 
     func register(on api: RouterGroup<YibaoRequestContext>) {
         api.secured(.get, "/persons/:psn_no/eligibility", .enrolmentRead) { request, context, principal in
-            let person = try await person(context, principal, .enrolmentRead)
+            let person = try await services.person(context, principal, .enrolmentRead)
             guard let on = request.uri.queryParameters.get("on") else {
                 throw DomainError(code: "DATE_REQUIRED", message: "请提供查询日期 on=YYYY-MM-DD", messageEn: "give the date as on=YYYY-MM-DD", path: "on")
             }
@@ -26,35 +26,33 @@ struct RegistryRoutes {
             let policy = try await services.policies.inForce(region: person.admdvs, insutype: person.insutype, on: date)?
                 .section(ContributionPolicy.self) ?? ContributionPolicy()
             let answer = try await services.database.read { db in
-                try await CoverageQuery.answer(for: person, on: date, policy: policy, in: db)
+                try await CoverageQuery.answer(for: try await PersonRepository.asOf(person, date, in: db), on: date, policy: policy, in: db)
             }
             return JSONResponse(CoverageBody(psnNo: person.psnNo, on: date, answer: answer))
         }
         api.secured(.post, "/persons/:psn_no/enrolment-events", .enrolmentWrite) { request, context, principal in
-            let person = try await person(context, principal, .enrolmentWrite)
+            let person = try await services.person(context, principal, .enrolmentWrite)
             let change = try await request.decodeJSON(as: Change.self, context: context)
             let event: EnrolmentEvent
             switch change.kind {
             case "interrupt": event = .interrupted(on: change.date)
             case "resume": event = .resumed(on: change.date, gapPaidOn: change.gap_paid_on)
             case "terminate": event = .terminated(on: change.date, reason: change.reason ?? .other)
-            case "transfer": event = .transferred(on: change.date, to: try RegionCode.parse(change.to ?? ""))
+            case "transfer":
+                do { event = .transferred(on: change.date, to: try RegionCode.parse(change.to ?? "")) } catch let error as DomainError { throw error.at("to") }
             default:
                 throw DomainError(code: "ENROLMENT_CHANGE_KIND", message: "变动类型应为 interrupt / resume / terminate / transfer",
                                   messageEn: "kind must be interrupt, resume, terminate or transfer", path: "kind")
             }
             let history = try await services.database.write { db in
-                try await EnrolmentRepository.append(event, admdvs: person.admdvs, psnNo: person.psnNo, by: principal.auditActor, in: db)
+                // A transfer (转移接续) carries the personal-account balance to the destination.
+                if case .transferred(let date, let destination) = event {
+                    try await AccountTransfers.transferOut(person, to: destination, on: date, by: principal.auditActor, in: db)
+                    return try await EnrolmentRepository.history(admdvs: person.admdvs, psnNo: person.psnNo, in: db)
+                }
+                return try await EnrolmentRepository.append(event, admdvs: person.admdvs, psnNo: person.psnNo, by: principal.auditActor, in: db)
             }
             return JSONResponse(["psn_no": String(person.psnNo), "events": String(history.events.count)], status: .created)
         }
-    }
-
-    private func person(_ context: YibaoRequestContext, _ principal: Principal, _ permission: Permission) async throws -> PersonRecord {
-        guard let psnNo = Int64(try context.parameters.require("psn_no")), let person = try await services.persons.find(psnNo: psnNo) else {
-            throw DomainError(.notFound, code: "PERSON_NOT_FOUND", message: "参保人不存在", messageEn: "no such person", path: "psn_no")
-        }
-        try principal.authorize(permission, on: Scope(region: try RegionCode.parse(person.admdvs), personID: person.psnNo))
-        return person
     }
 }

@@ -1,19 +1,22 @@
 import SQLKit
 import YibaoCore
 
-/// The monthly account-crediting batch (`yibao accounts credit --region R --month M`): for every person
-/// of the region with a base locked for the year, `AccountCredit.monthly` (the policy's age bands on the
-/// month's first day) gives the credit, posted as a double entry from `crediting:<region>` to the
-/// person's first and second levels through `AccountLedgerWriter`, with the balance row updated in the
-/// same transaction.
+/// The account-crediting batch (`yibao accounts credit --region R --month M`, or `--year Y` where the
+/// policy's `account_crediting.frequency` is `annual`): for every person of the region with a base locked
+/// for the year or a pension recorded for it (`PensionRepository`), `AccountCredit.monthly` (the policy's
+/// age bands on each month's first day) gives the credit, posted as a double entry from
+/// `crediting:<region>` to the person's first and second levels through `AccountLedgerWriter`, with the
+/// balance row updated in the same transaction. An annual run credits the twelve months' amounts at once,
+/// as one movement (a person turning 45 in the year gets the lower rate up to that month, the higher after).
 ///
 /// Idempotent: `account_credits` holds one row per (region, person, month) and is written first, so a
-/// person already credited for the month is skipped and a second run posts nothing. Persons whose rule
-/// credits from a pension (not yet stored) or credits nothing are counted as skipped.
+/// month already credited (by either kind of run) is skipped and a second run posts nothing. Persons whose
+/// rule needs a figure that is not recorded, or who are credited nothing, are counted as skipped.
 public struct AccountCreditRun: Sendable {
     public struct Summary: Sendable, Equatable, Codable {
         public var region: String
-        public var month: String
+        /// `YYYY-MM` for a monthly run, `YYYY` for an annual one.
+        public var period: String
         public var considered = 0
         public var credited = 0
         public var alreadyCredited = 0
@@ -30,25 +33,47 @@ public struct AccountCreditRun: Sendable {
         self.chunkSize = chunkSize
     }
 
+    /// Credits one month; refused when the policy credits annually.
     public func run(region: String, month text: String, by actor: AuditActor,
                     progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Summary {
         let month = try BillingMonth.parse(text)
+        return try await run(region: region, period: month.description, months: [month], frequency: .monthly, by: actor, progress: progress)
+    }
+
+    /// Credits the twelve months of `year` at once; refused when the policy credits monthly.
+    public func run(region: String, year: Int, by actor: AuditActor,
+                    progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Summary {
+        try await run(region: region, period: String(year), months: (1...12).map { BillingMonth(year: year, month: $0) },
+                      frequency: .annual, by: actor, progress: progress)
+    }
+
+    private func run(region: String, period: String, months: [BillingMonth], frequency: AccountCrediting.Frequency, by actor: AuditActor,
+                     progress: @Sendable (_ done: Int, _ total: Int) -> Void) async throws -> Summary {
+        let first = months[0]
         guard let policy = try await PolicyRepository(database: database).inForce(region: region, insutype: Insutype.employeeBasic.rawValue,
-                                                                                  on: month.firstDay)?.section(ContributionPolicy.self) else {
-            throw DomainError(.notFound, code: "CONTRIBUTION_POLICY_MISSING", message: "统筹区 \(region) 在 \(month) 没有有效的征缴政策",
-                              messageEn: "no contributions policy in force in \(region) for \(month)", path: "month")
+                                                                                  on: first.firstDay)?.section(ContributionPolicy.self) else {
+            throw DomainError(.notFound, code: "CONTRIBUTION_POLICY_MISSING", message: "统筹区 \(region) 在 \(period) 没有有效的征缴政策",
+                              messageEn: "no contributions policy in force in \(region) for \(period)", path: "month")
+        }
+        if let policyFrequency = policy.accountCrediting?.frequency, policyFrequency != frequency {
+            throw DomainError(.conflict, code: "ACCOUNT_CREDIT_FREQUENCY",
+                              message: "统筹区 \(region) 的个人账户按\(policyFrequency == .annual ? "年度" : "月")划入，请按\(policyFrequency == .annual ? "年度（--year）" : "月（--month）")运行",
+                              messageEn: "region \(region) credits accounts \(policyFrequency == .annual ? "annually: run it for a year (--year)" : "monthly: run it for a month (--month)")",
+                              path: frequency == .annual ? "year" : "month")
         }
         let people = try await database.read { db in
-            try await db.select().column("psn_no").from("contribution_bases").where("admdvs", .equal, region)
-                .where("year", .equal, month.year).orderBy("psn_no").distinct().all().map { try $0.decode(column: "psn_no", as: Int64.self) }
+            let based = try await db.select().column("psn_no").from("contribution_bases").where("admdvs", .equal, region)
+                .where("year", .equal, first.year).distinct().all().map { try $0.decode(column: "psn_no", as: Int64.self) }
+            let pensioned = try await PensionRepository.pensions(admdvs: region, year: first.year, in: db).keys
+            return Set(based).union(pensioned).sorted()
         }
-        var summary = Summary(region: region, month: month.description)
+        var summary = Summary(region: region, period: period)
         summary.considered = people.count
         progress(0, people.count)
         var start = 0
         while start < people.count {
             let chunk = Array(people[start..<min(start + chunkSize, people.count)])
-            let part = try await database.write { db in try await Self.credit(chunk, region: region, month: month, policy: policy, in: db) }
+            let part = try await database.write { db in try await Self.credit(chunk, region: region, months: months, policy: policy, in: db) }
             summary.credited += part.credited
             summary.alreadyCredited += part.alreadyCredited
             summary.skipped += part.skipped
@@ -58,7 +83,7 @@ public struct AccountCreditRun: Sendable {
             progress(start, people.count)
         }
         if summary.credited > 0 {
-            let note = "month=\(month) credited=\(summary.credited) total=\(summary.firstLevel + summary.secondLevel)"
+            let note = "period=\(period) credited=\(summary.credited) total=\(summary.firstLevel + summary.secondLevel)"
             _ = try await database.write { db in
                 try await AuditTrail.append(actor.event(action: "account.credit.run", target: "region:\(region)", after: note), in: db)
             }
@@ -66,44 +91,53 @@ public struct AccountCreditRun: Sendable {
         return summary
     }
 
-    static func credit(_ chunk: [Int64], region: String, month: BillingMonth, policy: ContributionPolicy,
+    /// One chunk in one transaction: each person's months not yet credited are written to `account_credits`
+    /// and their sum posted as one movement.
+    static func credit(_ chunk: [Int64], region: String, months: [BillingMonth], policy: ContributionPolicy,
                        in db: any SQLDatabase) async throws -> Summary {
-        var part = Summary(region: region, month: month.description)
+        let year = months[0].year
+        var part = Summary(region: region, period: "")
         let persons = try await db.select().column("*").from("persons").where("admdvs", .equal, region).where("psn_no", .in, chunk).all()
             .map(PersonRecord.init(row:))
-        let bases = try await ContributionBaseRepository.bases(admdvs: region, year: month.year, psnNos: chunk, in: db)
+        let bases = try await ContributionBaseRepository.bases(admdvs: region, year: year, psnNos: chunk, in: db)
+        let pensions = try await PensionRepository.pensions(admdvs: region, year: year, psnNos: chunk, in: db)
         for person in persons {
             // The person's wage base: their highest locked base of the year (one employer in the usual case).
             let wageBase = bases.values.compactMap { $0[person.psnNo]?.amount }.max()
-            let credit: AccountCredit
+            let credits: [(BillingMonth, AccountCredit)]
             do {
-                credit = try AccountCredit.monthly(identity: try IdentityNumber.parse(person.certno), category: person.category,
-                                                   statuses: person.statuses, year: month.year, month: month.month,
-                                                   wageBase: wageBase, policy: policy)
+                let identity = try IdentityNumber.parse(person.certno)
+                credits = try months.map { month in
+                    (month, try AccountCredit.monthly(identity: identity, category: person.category, statuses: person.statuses, year: month.year,
+                                                      month: month.month, wageBase: wageBase, pension: pensions[person.psnNo], policy: policy))
+                }.filter { $0.1.total > .zero }
             } catch {
                 part.skipped += 1
                 continue
             }
-            guard credit.total > .zero else { part.skipped += 1; continue }
-            let written = try await db.raw("""
-                INSERT INTO account_credits (admdvs, psn_no, month, first_level_fen, second_level_fen, created_at)
-                VALUES (\(bind: region), \(bind: person.psnNo), \(bind: month.description), \(bind: credit.firstLevel.fen),
-                        \(bind: credit.secondLevel.fen), \(bind: Clock.nowMillis()))
-                ON CONFLICT (admdvs, psn_no, month) DO NOTHING
-                RETURNING psn_no
-                """).all()
-            guard !written.isEmpty else { part.alreadyCredited += 1; continue }
-            try await AccountLedgerWriter.post([.init(level: .first, amount: credit.firstLevel), .init(level: .second, amount: credit.secondLevel)],
+            guard !credits.isEmpty else { part.skipped += 1; continue }
+            var first = Money.zero, second = Money.zero
+            for (month, credit) in credits {
+                let written = try await db.raw("""
+                    INSERT INTO account_credits (admdvs, psn_no, month, first_level_fen, second_level_fen, created_at)
+                    VALUES (\(bind: region), \(bind: person.psnNo), \(bind: month.description), \(bind: credit.firstLevel.fen),
+                            \(bind: credit.secondLevel.fen), \(bind: Clock.nowMillis()))
+                    ON CONFLICT (admdvs, psn_no, month) DO NOTHING
+                    RETURNING psn_no
+                    """).all()
+                guard !written.isEmpty else { continue }
+                first = first + credit.firstLevel
+                second = second + credit.secondLevel
+            }
+            guard first + second > .zero else { part.alreadyCredited += 1; continue }
+            try await AccountLedgerWriter.post([.init(level: .first, amount: first), .init(level: .second, amount: second)],
                                                admdvs: region, psnNo: person.psnNo, counterparty: "crediting:\(region)", setlID: nil,
                                                kind: "credit", in: db)
-            try await db.raw("""
-                UPDATE person_accounts SET first_level_fen = first_level_fen + \(bind: credit.firstLevel.fen),
-                    second_level_fen = second_level_fen + \(bind: credit.secondLevel.fen), updated_at = \(bind: Clock.nowMillis())
-                WHERE admdvs = \(bind: region) AND psn_no = \(bind: person.psnNo)
-                """).run()
+            try await AccountLedgerWriter.adjustBalance(admdvs: region, psnNo: person.psnNo, by: AccountBalances(firstLevel: first, secondLevel: second),
+                                                        in: db)
             part.credited += 1
-            part.firstLevel = part.firstLevel + credit.firstLevel
-            part.secondLevel = part.secondLevel + credit.secondLevel
+            part.firstLevel = part.firstLevel + first
+            part.secondLevel = part.secondLevel + second
         }
         return part
     }

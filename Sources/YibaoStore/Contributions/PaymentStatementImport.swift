@@ -28,6 +28,8 @@ public enum PaymentStatementImport {
         public var allocated = Money.zero
         public var unmatched: [Unmatched] = []
         public var errors: [CatalogueCSV.LineError] = []
+
+        enum CodingKeys: String, CodingKey { case imported, alreadyImported = "already_imported", allocated, unmatched, errors }
     }
 
     public static func parse(_ text: String) -> (lines: [Line], errors: [CatalogueCSV.LineError]) {

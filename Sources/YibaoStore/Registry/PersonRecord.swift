@@ -25,11 +25,13 @@ public struct PersonRecord: Sendable, Equatable {
     public var eligibilitySince: LocalDate
     public var continuousYears: Int
     public var seriousIllnessYears: Int
+    /// 户籍所在地 (empty for persons registered before it was recorded).
+    public var hukouRegion: String
 
     public init(admdvs: String, psnNo: Int64 = 0, certno: String, name: String, sex: Sex, birthDate: LocalDate,
                 category: PersonCategory, statuses: SpecialStatuses = [], insutype: String, enrolBegin: LocalDate,
                 enrolEnd: LocalDate? = nil, eligibility: EligibilityStatus = .active, eligibilityReason: String = "",
-                eligibilitySince: LocalDate? = nil, continuousYears: Int = 0, seriousIllnessYears: Int = 0) {
+                eligibilitySince: LocalDate? = nil, continuousYears: Int = 0, seriousIllnessYears: Int = 0, hukouRegion: String = "") {
         self.admdvs = admdvs
         self.psnNo = psnNo
         self.certno = certno
@@ -46,11 +48,7 @@ public struct PersonRecord: Sendable, Equatable {
         self.eligibilitySince = eligibilitySince ?? enrolBegin
         self.continuousYears = continuousYears
         self.seriousIllnessYears = seriousIllnessYears
-    }
-
-    /// Whether the person is enrolled in `insutype` on `date` (the registration check).
-    public func isEnrolled(_ insutype: String, on date: LocalDate) -> Bool {
-        self.insutype == insutype && enrolBegin <= date && enrolEnd.map { date <= $0 } ?? true
+        self.hukouRegion = hukouRegion
     }
 
     /// Full years of age on `date`.

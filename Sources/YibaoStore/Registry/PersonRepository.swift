@@ -28,12 +28,12 @@ public struct PersonRepository: Sendable {
         try await db.insert(into: "persons")
             .columns("admdvs", "psn_no", "certno", "name", "sex", "birth_date", "psn_type", "special_statuses", "insutype",
                      "enrol_begin", "enrol_end", "eligibility", "eligibility_reason", "eligibility_since", "continuous_years",
-                     "serious_illness_years", "created_at")
+                     "serious_illness_years", "hukou_admdvs", "created_at")
             .values(SQLBind(record.admdvs), SQLBind(record.psnNo), SQLBind(record.certno), SQLBind(record.name), SQLBind(record.sex.rawValue),
                     SQLBind(record.birthDate.description), SQLBind(record.category.rawValue), SQLBind(record.statusNames),
                     SQLBind(record.insutype), SQLBind(record.enrolBegin.description), SQLBind(record.enrolEnd?.description),
                     SQLBind(record.eligibility.rawValue), SQLBind(record.eligibilityReason), SQLBind(record.eligibilitySince.description),
-                    SQLBind(record.continuousYears), SQLBind(record.seriousIllnessYears), SQLBind(now))
+                    SQLBind(record.continuousYears), SQLBind(record.seriousIllnessYears), SQLBind(record.hukouRegion), SQLBind(now))
             .run()
         try await EnrolmentRepository.append(.enrolled(on: record.enrolBegin, scheme: scheme, category: record.category),
                                              admdvs: record.admdvs, psnNo: record.psnNo, by: actor, in: db)
@@ -99,6 +99,7 @@ extension PersonRecord {
                   eligibilityReason: try row.decode(column: "eligibility_reason", as: String.self),
                   eligibilitySince: try LocalDate.parse(try row.decode(column: "eligibility_since", as: String.self)),
                   continuousYears: try row.decode(column: "continuous_years", as: Int.self),
-                  seriousIllnessYears: try row.decode(column: "serious_illness_years", as: Int.self))
+                  seriousIllnessYears: try row.decode(column: "serious_illness_years", as: Int.self),
+                  hukouRegion: try row.decode(column: "hukou_admdvs", as: String.self))
     }
 }

@@ -29,4 +29,37 @@ enum AccountLedgerWriter {
         }
         try await insert.run()
     }
+
+    /// Moves `amounts` from one person's levels to another's (inheritance): one movement per level, whose
+    /// two legs are on the two persons, with both balance rows updated.
+    static func move(_ amounts: AccountBalances, from: (admdvs: String, psnNo: Int64), to: (admdvs: String, psnNo: Int64), kind: String,
+                     in db: any SQLDatabase) async throws {
+        let now = Clock.nowMillis()
+        var insert = db.insert(into: "account_ledger")
+            .columns("admdvs", "entry_id", "movement_id", "psn_no", "ledger_account", "amount_fen", "setl_id", "kind", "created_at")
+        var any = false
+        for (level, amount) in [(AccountLevel.first, amounts.firstLevel), (.second, amounts.secondLevel)] where !amount.isZero {
+            let movement = IDGenerator.shared.next()
+            insert = insert
+                .values(SQLBind(from.admdvs), SQLBind(IDGenerator.shared.next()), SQLBind(movement), SQLBind(from.psnNo),
+                        SQLBind(level.rawValue), SQLBind(-amount.fen), SQLBind(Int64?.none), SQLBind(kind), SQLBind(now))
+                .values(SQLBind(to.admdvs), SQLBind(IDGenerator.shared.next()), SQLBind(movement), SQLBind(to.psnNo),
+                        SQLBind(level.rawValue), SQLBind(amount.fen), SQLBind(Int64?.none), SQLBind(kind), SQLBind(now))
+            any = true
+        }
+        guard any else { return }
+        try await insert.run()
+        try await adjustBalance(admdvs: from.admdvs, psnNo: from.psnNo,
+                                by: AccountBalances(firstLevel: .zero - amounts.firstLevel, secondLevel: .zero - amounts.secondLevel), in: db)
+        try await adjustBalance(admdvs: to.admdvs, psnNo: to.psnNo, by: amounts, in: db)
+    }
+
+    /// Adds `delta` (either sign) to the person's balance row; its CHECK constraints refuse a negative balance.
+    static func adjustBalance(admdvs: String, psnNo: Int64, by delta: AccountBalances, in db: any SQLDatabase) async throws {
+        try await db.raw("""
+            UPDATE person_accounts SET first_level_fen = first_level_fen + \(bind: delta.firstLevel.fen),
+                second_level_fen = second_level_fen + \(bind: delta.secondLevel.fen), updated_at = \(bind: Clock.nowMillis())
+            WHERE admdvs = \(bind: admdvs) AND psn_no = \(bind: psnNo)
+            """).run()
+    }
 }

@@ -22,7 +22,10 @@ public struct RealTimeSettlement: Sendable {
 
     // MARK: registration and discharge
 
-    /// Opens a visit (2201) or an admission (2401) for an enrolled person.
+    /// Opens a visit (2201) or an admission (2401) for a person enrolled in `insutype` on `begntime`, as
+    /// the eligibility query answers it from the stored enrolment events (`CoverageQuery`). A person who
+    /// is enrolled but waiting, interrupted or in arrears is registered: the settlement then pays what
+    /// that answer allows and says why.
     public func register(psnNo: Int64, insutype: String, medType: String, referral: Bool, begntime: LocalDate, iptOtpNo: String,
                          institution: String, admission: Bool, in db: any SQLDatabase) async throws -> EncounterRecord {
         guard let person = try await PersonRepository.find(psnNo: psnNo, in: db) else { throw SettlementError.personNotFound(psnNo) }
@@ -33,7 +36,12 @@ public struct RealTimeSettlement: Sendable {
                               messageEn: "med_type \(medType) is not valid for \(admission ? "an admission" : "an outpatient visit") (outpatient 11/12/13/14/15/41, inpatient 21/22/24)",
                               path: "med_type")
         }
-        guard person.isEnrolled(insutype, on: begntime) else { throw SettlementError.notCovered(psnNo, insutype, begntime) }
+        let contributions = try await policies.inForce(region: person.admdvs, insutype: insutype, on: begntime)?
+            .section(ContributionPolicy.self) ?? ContributionPolicy()
+        let coverage = try await CoverageQuery.answer(for: person, on: begntime, policy: contributions, in: db)
+        guard coverage.scheme?.insutype.rawValue == insutype else {
+            throw SettlementError.notCovered(psnNo, insutype, begntime, reason: coverage.reason)
+        }
         guard try await db.select().column("fixmedins_code").from("institutions").where("fixmedins_code", .equal, institution).first() != nil else {
             throw DomainError(.notFound, code: "INSTITUTION_NOT_FOUND", message: "定点机构不存在：\(institution)",
                               messageEn: "institution \(institution) does not exist", path: "fixmedins_code")

@@ -60,8 +60,10 @@ extension RealTimeSettlement {
             return (encounter, person, record)
         }
         let date = encounter.endtime ?? asOf ?? encounter.begntime
+        // The special statuses in force on the settlement date (dated statuses where recorded).
+        let dated = try await database.read { db in try await PersonRepository.asOf(person, date, in: db) }
         let (policy, contributions, wage) = try await policyAndWage(region: person.admdvs, insutype: encounter.insutype, on: date)
-        return SettlementBasis(encounter: encounter, person: person, institution: institutionRecord, policy: policy,
+        return SettlementBasis(encounter: encounter, person: dated, institution: institutionRecord, policy: policy,
                                contributions: contributions, averageWage: wage, date: date)
     }
 

@@ -6,9 +6,12 @@ enum SettlementError {
         DomainError(.notFound, code: "PERSON_NOT_FOUND", message: "参保人不存在：\(psnNo)",
                     messageEn: "no insured person \(psnNo)", path: "psn_no")
     }
-    static func notCovered(_ psnNo: Int64, _ insutype: String, _ date: LocalDate) -> DomainError {
-        DomainError(.conflict, code: "PERSON_NOT_COVERED", message: "参保人 \(psnNo) 在 \(date) 未参加险种 \(insutype)",
-                    messageEn: "person \(psnNo) is not enrolled in insutype \(insutype) on \(date)", path: "insutype")
+    /// `reason`: the eligibility answer's, when it has one (not enrolled, terminated on …).
+    static func notCovered(_ psnNo: Int64, _ insutype: String, _ date: LocalDate, reason: (zh: String, en: String)?) -> DomainError {
+        DomainError(.conflict, code: "PERSON_NOT_COVERED",
+                    message: "参保人 \(psnNo) 在 \(date) 未参加险种 \(insutype)" + (reason.map { "（\($0.zh)）" } ?? ""),
+                    messageEn: "person \(psnNo) is not enrolled in insutype \(insutype) on \(date)" + (reason.map { " (\($0.en))" } ?? ""),
+                    path: "insutype")
     }
     static func encounterNotFound(_ id: Int64) -> DomainError {
         DomainError(.notFound, code: "MDTRT_NOT_FOUND", message: "就诊记录不存在：\(id)",

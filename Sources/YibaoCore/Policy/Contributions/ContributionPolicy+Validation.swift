@@ -67,6 +67,9 @@ extension ContributionPolicy {
                 notNegative(line.subsidy, "resident.premiums[\(i)].subsidy")
             }
             for (i, split) in resident.subsidySplit.enumerated() { share(split.city, "resident.subsidy_split[\(i)].city") }
+            for (i, due) in resident.due.enumerated() where !(1...12).contains(due.month) || !(1...31).contains(due.day) {
+                issue("resident.due[\(i)]", "缴费截止日无效：\(due.month) 月 \(due.day) 日", "invalid due date: month \(due.month), day \(due.day)")
+            }
         }
         for (i, rule) in waiting.enumerated() {
             let p = "waiting[\(i)]"

@@ -10,18 +10,25 @@ public struct ResidentPremiumRules: Codable, Sendable, Equatable {
     public var premiums: [ResidentPremiumRule]
     /// First match wins; a subsidy that matches no entry is wholly the city's.
     public var subsidySplit: [SubsidySplitRule]
+    /// Residents other than students enrol as a whole household (以家庭为单位参保, domain guide §3: students
+    /// register through their school, "others as a whole family"); false when left out.
+    public var wholeHousehold: Bool
+    /// When the annual premium is due (R19: paid in advance, in one sum); first match wins. Needed to bill.
+    public var due: [ResidentDueRule]
 
     public init(adultFromAge: Int = 18, elderlyFromAge: Int = 60, premiums: [ResidentPremiumRule],
-                subsidySplit: [SubsidySplitRule] = []) {
+                subsidySplit: [SubsidySplitRule] = [], wholeHousehold: Bool = false, due: [ResidentDueRule] = []) {
         self.adultFromAge = adultFromAge
         self.elderlyFromAge = elderlyFromAge
         self.premiums = premiums
         self.subsidySplit = subsidySplit
+        self.wholeHousehold = wholeHousehold
+        self.due = due
     }
 
     enum CodingKeys: String, CodingKey {
         case adultFromAge = "adult_from_age", elderlyFromAge = "elderly_from_age", premiums
-        case subsidySplit = "subsidy_split"
+        case subsidySplit = "subsidy_split", wholeHousehold = "whole_household", due
     }
 
     public init(from decoder: any Decoder) throws {
@@ -30,6 +37,8 @@ public struct ResidentPremiumRules: Codable, Sendable, Equatable {
         elderlyFromAge = try c.decode(Int.self, forKey: .elderlyFromAge)
         premiums = try c.decode([ResidentPremiumRule].self, forKey: .premiums)
         subsidySplit = try c.decodeIfPresent([SubsidySplitRule].self, forKey: .subsidySplit) ?? []
+        wholeHousehold = try c.decodeIfPresent(Bool.self, forKey: .wholeHousehold) ?? false
+        due = try c.decodeIfPresent([ResidentDueRule].self, forKey: .due) ?? []
     }
 }
 
@@ -66,4 +75,30 @@ public struct SubsidySplitRule: CategoryScoped, Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey { case categories, statuses, countyFundedSchool = "county_funded_school", city }
+}
+
+/// The due date of contribution year Y's premium: `month`/`day` of year Y + `year_offset` (−1: the year
+/// before, paid in advance). Someone enrolling after that day owes it on the enrolment day.
+public struct ResidentDueRule: CategoryScoped, Codable, Sendable, Equatable {
+    public var categories: [PersonCategory]?
+    public var statuses: SpecialStatuses?
+    public var month: Int
+    public var day: Int
+    public var yearOffset: Int
+
+    public init(categories: [PersonCategory]? = nil, statuses: SpecialStatuses? = nil, month: Int, day: Int, yearOffset: Int = 0) {
+        self.categories = categories
+        self.statuses = statuses
+        self.month = month
+        self.day = day
+        self.yearOffset = yearOffset
+    }
+
+    enum CodingKeys: String, CodingKey { case categories, statuses, month, day, yearOffset = "year_offset" }
+
+    /// The due date for contribution `year` (a day beyond the month's end is its last day).
+    public func date(for year: Int) -> LocalDate {
+        let y = year + yearOffset
+        return LocalDate(year: y, month: month, day: min(day, LocalDate.daysIn(year: y, month: month)))!
+    }
 }
