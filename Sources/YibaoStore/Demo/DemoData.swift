@@ -83,4 +83,17 @@ public enum DemoData {
         return true
     }
 
+    /// The generated population `yibao serve --demo` adds to Xiamen (350200, where the demo users work):
+    /// 2,000 persons with their employers, 20 institutions and the synthetic catalogue, as of November 2026
+    /// (`SyntheticRegionWriter`; Xiamen's policy has no resident scheme, so all are in the employee
+    /// scheme). Idempotent like `load`: a second start finds it generated and writes nothing.
+    @discardableResult
+    public static func loadPopulation(into database: any Database, logger: Logger) async throws -> SyntheticRegionWriter.Summary {
+        let summary = try await SyntheticRegionWriter(database: database).generate(
+            region: regions[0].code, persons: 2_000, institutions: 20, seed: 2025, month: "2026-11", by: .commandLine(region: regions[0].code))
+        if summary.generated {
+            logger.info("demo population generated: \(summary.persons) persons, \(summary.employers) employers, \(summary.institutions) institutions")
+        }
+        return summary
+    }
 }

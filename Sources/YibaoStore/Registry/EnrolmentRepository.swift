@@ -32,12 +32,12 @@ public enum EnrolmentRepository {
         return history
     }
 
-    private struct Columns {
+    struct Columns {
         var kind: String
         var region: String? = nil, insutype: String? = nil, category: String? = nil, gapPaidOn: String? = nil, reason: String? = nil
     }
 
-    private static func columns(of event: EnrolmentEvent) -> Columns {
+    static func columns(of event: EnrolmentEvent) -> Columns {
         switch event {
         case .enrolled(_, let scheme, let category):
             return Columns(kind: "enrolled", region: scheme.region.value, insutype: scheme.insutype.rawValue, category: category.rawValue)

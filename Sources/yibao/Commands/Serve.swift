@@ -9,7 +9,7 @@ struct Serve: ReportingCommand {
     @Option(help: "监听地址 / address to listen on") var host = "127.0.0.1"
     @Option(help: "端口 / port") var port = 8080
     @OptionGroup var database: DatabaseOption
-    @Flag(help: "载入演示数据（如尚未载入）/ load the demo region, policies and users if not yet loaded") var demo = false
+    @Flag(help: "载入演示数据和 2,000 人合成人口（如尚未载入）/ load the demo regions, policies, users and a generated population of 2,000 if not yet loaded") var demo = false
 
     /// The database runs (PostgreSQL's pool needs `run()`) from before migration and demo loading until
     /// the server has stopped.
@@ -18,7 +18,10 @@ struct Serve: ReportingCommand {
         let location = try database.location()
         let (host, port, demo) = (host, port, demo)
         try await DatabaseOpening.with(location, logger: logger) { db in
-            if demo { try await DemoData.load(into: db, logger: logger) }
+            if demo {
+                try await DemoData.load(into: db, logger: logger)
+                try await DemoData.loadPopulation(into: db, logger: logger)
+            }
             logger.info("yibao serving http://\(host):\(port) on \(location)")
             let app = YibaoApplication.make(
                 configuration: ServerConfiguration(host: host, port: port, database: location, demo: demo),

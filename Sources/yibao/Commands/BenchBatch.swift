@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import YibaoStore
+
+extension Bench {
+    /// Generation, the monthly billing run and the account-crediting run timed one after the other on one
+    /// database (by default a fresh SQLite file in the temporary directory, removed afterwards).
+    struct Batch: ReportingCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "批处理基准：生成、月度核定、个人账户划入 / batches: generation, monthly billing, account crediting")
+        @OptionGroup var options: GenerateOptions
+        @Option(help: "SQLite 文件或 postgres:// 地址（默认临时文件）/ SQLite file or postgres:// URL (default: a fresh temporary file)")
+        var database: String?
+
+        func execute() async throws {
+            let temporary = database == nil
+            let text = database ?? FileManager.default.temporaryDirectory.appendingPathComponent("yibao-bench-\(UUID().uuidString).sqlite").path
+            defer {
+                if temporary { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: text + suffix) } }
+            }
+            let options = options
+            let location = try DatabaseLocation.parse(text)
+            print("database: \(temporary ? "fresh SQLite file" : location.description)")
+            print("step\tpersons\tseconds\tpersons/s\tresult")
+            try await DatabaseOpening.with(location, logger: CommandLogging.logger) { db in
+                let actor = AuditActor.commandLine(region: options.region)
+                let (generated, generation) = try await Self.timed { try await options.generate(into: db) }
+                ProgressBar.finish()
+                Self.report("generate", options.persons, generation, options.describe(generated))
+                let (billing, billed) = try await Self.timed {
+                    try await BillingRun(database: db).run(region: options.region, month: options.month, by: actor, progress: ProgressBar.show)
+                }
+                ProgressBar.finish()
+                Self.report("billing", billing.considered, billed, "\(billing.billed) billed, \(billing.alreadyBilled) already, "
+                            + "employer \(billing.employerDue), individual \(billing.individualDue), \(billing.failures.count) failed")
+                let (credit, credited) = try await Self.timed {
+                    try await AccountCreditRun(database: db).run(region: options.region, month: options.month, by: actor, progress: ProgressBar.show)
+                }
+                ProgressBar.finish()
+                Self.report("crediting", credit.considered, credited, "\(credit.credited) credited, \(credit.alreadyCredited) already, "
+                            + "\(credit.skipped) nothing to credit, first \(credit.firstLevel), second \(credit.secondLevel)")
+            }
+        }
+
+        static func timed<T>(_ body: () async throws -> T) async throws -> (T, Duration) {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let value = try await body()
+            return (value, clock.now - start)
+        }
+
+        static func report(_ step: String, _ persons: Int, _ duration: Duration, _ result: String) {
+            let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            print("\(step)\t\(persons)\t\(String(format: "%.2f", seconds))\t\(seconds > 0 ? Int(Double(persons) / seconds) : 0)\t\(result)")
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import SQLKit
+import Testing
+import YibaoCore
+import YibaoStore
+import YibaoTestSupport
+
+/// `yibao demo generate` storage: a synthetic region written in bulk is what the seed says, valid, and
+/// usable by the batches (billing and crediting run over it without a failure).
+@Suite struct SyntheticRegionWriterTests {
+    static let actor = AuditActor(name: "test", role: "administrator", region: "329800")
+
+    /// 1,200 persons into the new region 329800 (chunks of 500): the region is established with the
+    /// re-targeted municipal (310) and Benxi resident (390) schemes; the stored persons are exactly the
+    /// seed's, in order; every stored identity number and credit code re-parses; the same generation again
+    /// writes nothing and another one is refused; billing and crediting November run without failure.
+    @Test(arguments: TestBackend.all)
+    func generatedRegionIsTheSeedsAndBatchesRunOverIt(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            let writer = SyntheticRegionWriter(database: db, chunkSize: 500)
+            let summary = try await writer.generate(region: "329800", persons: 1_200, institutions: 8, seed: 11, month: "2026-11", by: Self.actor)
+            #expect(summary.persons == 1_200)
+            #expect(summary.institutions == 8)
+            #expect(summary.catalogueItems == 8_000) // 4,000 items × two schemes
+            #expect(summary.employers == 12)
+            let policies = PolicyRepository(database: db)
+            let november = LocalDate(year: 2026, month: 11, day: 1)!
+            let employeeDocument = try #require(try await policies.inForce(region: "329800", insutype: "310", on: november))
+            #expect(employeeDocument.metadata.id == "municipal-employee-2025-synthetic-329800")
+            #expect(try await policies.inForce(region: "329800", insutype: "390", on: november) != nil)
+
+            var expected = try SyntheticPopulation(.init(
+                region: RegionCode.parse("329800"), persons: 1_200, seed: 11, asOf: november,
+                employeePolicy: employeeDocument.section(ContributionPolicy.self), residents: true, averageWage: Money(yuan: 84_000)))
+            let people = try expected.next(1_200)
+            let (stored, codes, counts) = try await db.read { sql in
+                let persons = try await sql.select().columns("certno", "name", "psn_type").from("persons").where("admdvs", .equal, "329800")
+                    .orderBy("psn_no").all().map {
+                        [try $0.decode(column: "certno", as: String.self), try $0.decode(column: "name", as: String.self),
+                         try $0.decode(column: "psn_type", as: String.self)]
+                    }
+                let codes = try await sql.select().column("credit_code").from("employers").where("admdvs", .equal, "329800").all()
+                    .map { try $0.decode(column: "credit_code", as: String.self) }
+                var counts: [String: Int] = [:]
+                for table in ["enrolment_events", "person_accounts", "contribution_bills", "contribution_bases", "institution_declared_items"] {
+                    counts[table] = try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE admdvs = '329800'").first()!
+                        .decode(column: "n", as: Int.self)
+                }
+                return (persons, codes, counts)
+            }
+            #expect(stored == people.map { [$0.certno.value, $0.name, $0.category.rawValue] })
+            #expect(try stored.allSatisfy { try IdentityNumber.parse($0[0]).value == $0[0] })
+            #expect(try codes.allSatisfy { try CreditCode.parse($0).value == $0 })
+            #expect(Set(codes) == Set(expected.employers.map(\.creditCode.value)))
+            #expect(counts["enrolment_events"] == people.reduce(0) { $0 + $1.events.count })
+            #expect(counts["person_accounts"] == 1_200)
+            #expect(counts["contribution_bills"] == people.reduce(0) { $0 + $1.arrears.count })
+            #expect(counts["contribution_bases"] == people.filter { $0.base != nil }.count)
+            #expect(counts["institution_declared_items"] == summary.declaredItems)
+
+            let again = try await writer.generate(region: "329800", persons: 1_200, institutions: 8, seed: 11, month: "2026-11", by: Self.actor)
+            #expect(!again.generated && again.persons == 0)
+            await #expect(throws: DomainError.self) {
+                try await writer.generate(region: "329800", persons: 1_200, institutions: 8, seed: 12, month: "2026-11", by: Self.actor)
+            }
+
+            // Billed: everyone on a roster in November plus those paying alone with a base; nobody fails.
+            let billing = try await BillingRun(database: db).run(region: "329800", month: "2026-11", by: Self.actor)
+            let onRoster = people.filter { $0.employer != nil && !$0.isInterrupted }.count
+            let alone = people.filter { $0.employer == nil && $0.base != nil }.count
+            #expect(billing.failures.isEmpty)
+            #expect(billing.considered == onRoster + alone)
+            #expect(billing.billed == billing.considered)
+            // Credited: the employees (4% or 5% of their base); the flexible and owners have no crediting rule.
+            let crediting = try await AccountCreditRun(database: db).run(region: "329800", month: "2026-11", by: Self.actor)
+            #expect(crediting.credited == people.filter { $0.category == .employee && $0.base != nil }.count)
+            #expect(crediting.credited + crediting.skipped == crediting.considered)
+        }
+    }
+
+    /// Into Xiamen, whose policy is kept: no resident, no flexible worker, no base (Xiamen fixes bases as
+    /// fractions of W), and the demo persons are untouched.
+    @Test(arguments: TestBackend.all)
+    func anExistingRegionKeepsItsPolicies(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
+            let summary = try await DemoData.loadPopulation(into: db, logger: TestBackend.logger)
+            #expect(summary.persons == 2_000)
+            #expect(try await DemoData.loadPopulation(into: db, logger: TestBackend.logger).generated == false)
+            let (categories, bases, zhang) = try await db.read { sql in
+                let categories = Set(try await sql.select().column("psn_type").from("persons").where("admdvs", .equal, "350200").all()
+                    .map { try $0.decode(column: "psn_type", as: String.self) })
+                let bases = try await sql.raw("SELECT COUNT(*) AS n FROM contribution_bases WHERE admdvs = '350200'").first()!
+                    .decode(column: "n", as: Int.self)
+                return (categories, bases, try await PersonRepository.find(certno: DemoData.insuredCertno("张伟")!, in: sql))
+            }
+            #expect(categories.isSubset(of: ["employee", "retiree", "migrant", "business_owner", "unemployed"]))
+            #expect(bases == 0)
+            #expect(zhang.map(\.name) == ["张伟"])
+        }
+    }
+}
