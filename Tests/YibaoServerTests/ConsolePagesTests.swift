@@ -25,13 +25,16 @@ import YibaoTestSupport
     func eachRoleLandsOnItsHomeAndSeesOnlyItsMenu(backend: TestBackend) async throws {
         try await LiveServer.run(backend) { client in
             // Hand-written from Role.permissions: audit.read only for administrator and auditor;
-            // the dashboard for agency roles; the institution page for institution users.
+            // employer.read not for the auditor; contribution.reconcile (statement imports) for the
+            // administrator, collection clerk and fund accountant; the dashboard, persons and employers for agency roles; the
+            // institution page and its settlements for institution users.
             let expected: [(String, String, [String])] = [
-                ("admin", "/dashboard", ["/dashboard", "/policies", "/calculator", "/audit"]),
-                ("enrol", "/dashboard", ["/dashboard", "/policies", "/calculator"]),
-                ("analyst", "/dashboard", ["/dashboard", "/policies", "/calculator"]),
-                ("auditor", "/audit", ["/dashboard", "/policies", "/calculator", "/audit"]),
-                ("hospital", "/institution", ["/institution", "/policies", "/calculator"]),
+                ("admin", "/dashboard", ["/dashboard", "/persons", "/employers", "/payments", "/policies", "/calculator", "/audit"]),
+                ("enrol", "/dashboard", ["/dashboard", "/persons", "/employers", "/policies", "/calculator"]),
+                ("analyst", "/dashboard", ["/dashboard", "/persons", "/employers", "/policies", "/calculator"]),
+                ("auditor", "/audit", ["/dashboard", "/persons", "/policies", "/calculator", "/audit"]),
+                ("fund", "/dashboard", ["/dashboard", "/payments", "/policies", "/calculator"]),
+                ("hospital", "/institution", ["/institution", "/settlements", "/policies", "/calculator"]),
             ]
             for (user, home, menu) in expected {
                 let session = try await client.signIn(user)
