@@ -11,28 +11,18 @@ import YibaoTestSupport
 @Suite struct ConsoleRecordsPagesTests {
     static let form = "application/x-www-form-urlencoded"
 
-    /// 张伟's outpatient visit of HISOutpatientTests (2026-11-20, grade-3A hospital): 71.00 in total,
-    /// 25.00 fully self-paid (class C), 6.00 above the ceiling, 40.00 in scope; no pooled fund for
-    /// Xiamen outpatients, the account pays 46.00, cash 25.00, balance 3,000.00 → 2,954.00.
+    /// HISOutpatientTests' visit (2026-11-20, `HISClient.outpatientLines`): 71.00 in total, 25.00 fully
+    /// self-paid (class C), 6.00 above the ceiling, 40.00 in scope; no pooled fund for Xiamen
+    /// outpatients, the account pays 46.00, cash 25.00; 张伟's balance 3,000.00 → 2,954.00.
     static func settleOutpatient(_ his: HISClient, _ name: String, msgid: String = UUID().uuidString) async throws -> (psn: String, setlID: String) {
         let psn = try await his.psnNo(name)
         let mdtrt = try await his.register(psn)
-        let lines = [
-            HISClient.line("F1", mdtrt, psn, "110200001", pric: "10.00", cnt: "1", amount: "10.00"),
-            HISClient.line("F2", mdtrt, psn, "XA10BAA001A001010100001", pric: "18.00", cnt: "2", amount: "36.00"),
-            HISClient.line("F3", mdtrt, psn, "XA11CCA001A001010100013", pric: "25.00", cnt: "1", amount: "25.00"),
-        ]
-        let upload = try await his.call("2204", #"{"feedetail":[\#(lines.joined(separator: ","))]}"#)
+        let upload = try await his.call("2204", #"{"feedetail":[\#(HISClient.outpatientLines(mdtrt, psn).joined(separator: ","))]}"#)
         try #require(upload.infcode == 0, "\(upload.text)")
         let settled = try await his.call("2207", #"{"data":{"psn_no":"\#(psn)","mdtrt_id":"\#(mdtrt)","medfee_sumamt":71.00,"insutype":"310"}}"#,
                                          msgid: msgid)
         try #require(settled.infcode == 0, "\(settled.text)")
         return (psn, try #require(settled.setl("setl_id")))
-    }
-
-    /// The amount cell of a national field on a breakdown.
-    static func field(_ html: String, _ name: String) -> String? {
-        html.components(separatedBy: "<code>\(name)</code></td><td class=\"num\">").dropFirst().first.map { String($0.prefix { $0 != "<" }) }
     }
 
     static func masked(_ certno: String) -> String { String(certno.prefix(6)) + "********" + String(certno.suffix(4)) }
@@ -148,12 +138,12 @@ import YibaoTestSupport
             let reviewer = try await client.signIn("review")
             let page = try await client.send(.get, "/settlements/\(setlID)", auth: reviewer)
             #expect(page.status == .ok)
-            #expect(Self.field(page.body, "medfee_sumamt") == "71.00")
-            #expect(Self.field(page.body, "fulamt_ownpay_amt") == "25.00")
-            #expect(Self.field(page.body, "overlmt_selfpay") == "6.00")
-            #expect(Self.field(page.body, "acct_pay") == "46.00")
-            #expect(Self.field(page.body, "psn_cash_pay") == "25.00")
-            #expect(Self.field(page.body, "balc") == "2,954.00")
+            #expect(ConsolePagesTests.field(page.body, "medfee_sumamt") == "71.00")
+            #expect(ConsolePagesTests.field(page.body, "fulamt_ownpay_amt") == "25.00")
+            #expect(ConsolePagesTests.field(page.body, "overlmt_selfpay") == "6.00")
+            #expect(ConsolePagesTests.field(page.body, "acct_pay") == "46.00")
+            #expect(ConsolePagesTests.field(page.body, "psn_cash_pay") == "25.00")
+            #expect(ConsolePagesTests.field(page.body, "balc") == "2,954.00")
             // Plain Chinese label with the English one alongside.
             #expect(page.body.contains("<th scope=\"row\">个人账户支出</th><td class=\"muted\" lang=\"en\">personal account pays</td>"))
             #expect(page.body.contains("<ol id=\"explanation\"><li>"))
@@ -223,7 +213,7 @@ import YibaoTestSupport
             #expect(!page.body.contains(other) && !page.body.contains("李娜"))
             // Their own settlement opens; nothing of anyone else does, whichever address is tried.
             let mine = try await client.send(.get, "/settlements/\(own)", auth: me)
-            #expect(mine.status == .ok && Self.field(mine.body, "acct_pay") == "46.00")
+            #expect(mine.status == .ok && ConsolePagesTests.field(mine.body, "acct_pay") == "46.00")
             #expect(mine.body.contains("<a href=\"/me\">张伟</a>"))
             let theirs = try await client.send(.get, "/settlements/\(other)", auth: me)
             #expect(theirs.status == .forbidden && theirs.body.contains("FORBIDDEN_SCOPE") && !theirs.body.contains("李娜"))

@@ -25,8 +25,8 @@ struct SettlementPages {
             let principal = visit.user
             let stored = try await find(context.parameters.get("setl_id"), principal, .settlementCancel)
             _ = try await services.database.write { db in
-                try await services.settlement.cancel(setlID: stored.setlID, mdtrtID: nil, psnNo: nil, institution: stored.institution,
-                                                     by: principal.auditActor, in: db)
+                try await services.settlement.cancel(setlID: stored.setlID, mdtrtID: nil, psnNo: nil,
+                                                     institution: principal.institutionCode ?? "", by: principal.auditActor, in: db)
             }
             return ConsoleRenderer.redirect("/settlements/\(stored.setlID)?cancelled=1")
         }
