@@ -260,6 +260,17 @@ import YibaoTestSupport
             let roster = try await client.send(.get, "/employers/350200/\(id)?month=2025-01", auth: clerk)
             #expect(roster.body.contains("参保名单（2 人）"))
             #expect(roster.body.contains("<code>\(zhang)</code>"), "the clerk may see identity numbers in full")
+            // A file chosen in the form arrives as multipart/form-data; a spreadsheet's byte-order mark
+            // and CRLF line ends are fine. 李娜 leaves from February.
+            let boundary = "----yibao-test-boundary"
+            let multipart = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(token)\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"csv_file\"; filename=\"roster.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                + "\u{FEFF}kind,certno,month\r\n减员,\(li),2025-02\r\n\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"csv\"\r\n\r\n\r\n--\(boundary)--\r\n"
+            let uploaded = try await Self.finish(client, try await client.send(.post, "/employers/350200/\(id)/roster-import", body: multipart,
+                                                                               auth: clerk, contentType: "multipart/form-data; boundary=\(boundary)"), auth: clerk)
+            #expect(uploaded.contains("已导入 1 条增减员记录。"))
+            #expect(try await client.send(.get, "/employers/350200/\(id)?month=2025-02", auth: clerk).body.contains("参保名单（1 人）"))
             let analyst = try await client.signIn("analyst")
             let read = try await client.send(.get, "/employers/350200/\(id)?month=2025-01", auth: analyst)
             #expect(read.body.contains("<code>\(Self.masked(zhang))</code>") && !read.body.contains(zhang))

@@ -428,7 +428,10 @@ def test_import_a_roster_with_one_bad_line(server, driver, records):
         numbers.append(re.search(r'<code id="person-certno">([0-9X]{18})</code>', page).group(1))
     broken = numbers[0][:17] + ("1" if numbers[0][17] == "0" else "0")
     csv = f"kind,certno,month\n增员,{numbers[0]},2025-01\n增员,{numbers[1]},2025-01\n增员,{broken},2025-01\n"
-    driver.find_element(By.ID, "csv").send_keys(csv)
+    # The clerk chooses the file (saved by a spreadsheet: UTF-8 with a byte-order mark, CRLF line ends).
+    upload = Path(tempfile.mkdtemp(prefix="yibao-roster-")) / "roster.csv"
+    upload.write_bytes(("\ufeff" + csv.replace("\n", "\r\n")).encode("utf-8"))
+    driver.find_element(By.ID, "csv_file").send_keys(str(upload))
     follow(driver, driver.find_element(By.ID, "import"))
     WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.ID, "job-summary"))
     assert "发现 1 处问题，未导入任何记录" in driver.find_element(By.ID, "job-summary").text

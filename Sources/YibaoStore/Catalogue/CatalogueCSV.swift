@@ -128,6 +128,8 @@ public enum CatalogueCSV {
     /// A CSV file's data lines as (line number, column name → trimmed value), blank lines skipped, or
     /// the header's problem (line 1) when a `required` column is missing. Column names are lower-cased.
     static func table(_ text: String, required: [String]) -> (rows: [(line: Int, values: [String: String])], headerError: LineError?) {
+        // Spreadsheets often save UTF-8 with a byte-order mark before the header.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         let header = lines.first.map { fields(String($0)).map { $0.trimmingSpaces.lowercased() } } ?? []
         let missing = required.filter { !header.contains($0) }

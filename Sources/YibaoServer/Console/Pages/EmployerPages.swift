@@ -30,7 +30,8 @@ struct EmployerPages {
             try ConsoleCSRF.check(form, visit.request)
             let principal = visit.user
             let employer = try await employer(context, principal, .employerWrite)
-            let text = form["csv"] ?? ""
+            // A chosen file wins over pasted text; the offer to import the good lines posts the text back.
+            let text = form["csv_file"].flatMap { $0.isEmpty ? nil : $0 } ?? form["csv"] ?? ""
             let skipInvalid = form["skip_invalid"] == "1"
             let database = services.database
             let id = jobs.start(for: principal, title: .init(zh: "导入增减员名单：\(employer.name)", en: "Roster import: \(employer.name)"),

@@ -53,10 +53,12 @@ extension ConsoleTemplates {
         </section>
         {{#mayImport}}
         <section aria-labelledby="h-import"><h2 id="h-import">{{t.roster_import}}</h2>
-        <form method="post" action="{{href}}/roster-import" id="roster-import" class="card">
+        <form method="post" action="{{href}}/roster-import" id="roster-import" class="card" enctype="multipart/form-data">
         <input type="hidden" name="csrf" value="{{csrf}}">
+        <p><label for="csv_file">{{t.roster_file}}</label>
+        <input type="file" id="csv_file" name="csv_file" accept=".csv,text/csv" aria-describedby="csv-hint"></p>
         <p><label for="csv">{{t.roster_csv}}</label>
-        <textarea id="csv" name="csv" rows="8" cols="70" required aria-describedby="csv-hint" spellcheck="false"></textarea>
+        <textarea id="csv" name="csv" rows="8" cols="70" aria-describedby="csv-hint" spellcheck="false"></textarea>
         <small id="csv-hint">{{t.roster_hint}}</small></p>
         <p><button type="submit" id="import">{{t.roster_submit}}</button></p>
         </form></section>
