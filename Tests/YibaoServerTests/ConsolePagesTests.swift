@@ -21,17 +21,25 @@ import YibaoTestSupport
         html.components(separatedBy: "name=\"csrf\" value=\"").dropFirst().first.map { String($0.prefix { $0 != "\"" }) }
     }
 
+    /// The amount cell of a national field on a settlement breakdown (calculator or stored settlement).
+    static func field(_ html: String, _ name: String) -> String? {
+        html.components(separatedBy: "<code>\(name)</code></td><td class=\"num\">").dropFirst().first.map { String($0.prefix { $0 != "<" }) }
+    }
+
     @Test(arguments: TestBackend.all)
     func eachRoleLandsOnItsHomeAndSeesOnlyItsMenu(backend: TestBackend) async throws {
         try await LiveServer.run(backend) { client in
             // Hand-written from Role.permissions: audit.read only for administrator and auditor;
-            // the dashboard for agency roles; the institution page for institution users.
+            // employer.read not for the auditor; contribution.reconcile (statement imports) for the
+            // administrator, collection clerk and fund accountant; the dashboard, persons and employers for agency roles; the
+            // institution page and its settlements for institution users.
             let expected: [(String, String, [String])] = [
-                ("admin", "/dashboard", ["/dashboard", "/policies", "/calculator", "/audit"]),
-                ("enrol", "/dashboard", ["/dashboard", "/policies", "/calculator"]),
-                ("analyst", "/dashboard", ["/dashboard", "/policies", "/calculator"]),
-                ("auditor", "/audit", ["/dashboard", "/policies", "/calculator", "/audit"]),
-                ("hospital", "/institution", ["/institution", "/policies", "/calculator"]),
+                ("admin", "/dashboard", ["/dashboard", "/persons", "/employers", "/payments", "/policies", "/calculator", "/audit"]),
+                ("enrol", "/dashboard", ["/dashboard", "/persons", "/employers", "/policies", "/calculator"]),
+                ("analyst", "/dashboard", ["/dashboard", "/persons", "/employers", "/policies", "/calculator"]),
+                ("auditor", "/audit", ["/dashboard", "/persons", "/policies", "/calculator", "/audit"]),
+                ("fund", "/dashboard", ["/dashboard", "/payments", "/policies", "/calculator"]),
+                ("hospital", "/institution", ["/institution", "/settlements", "/policies", "/calculator"]),
             ]
             for (user, home, menu) in expected {
                 let session = try await client.signIn(user)
@@ -172,10 +180,7 @@ import YibaoTestSupport
             // Xiamen inpatient, benefit year from 2024-07-01 so W = 115,000.00; no class-B self-pay:
             // in scope 15,000.00; deductible 5% × 115,000 = 5,750.00; pooled fund 85% × 9,250.00 =
             // 7,862.50; the person pays 15,000.00 − 7,862.50 = 7,137.50 (no account balance).
-            func field(_ name: String) -> String? {
-                page.body.components(separatedBy: "<code>\(name)</code></td><td class=\"num\">").dropFirst().first
-                    .map { String($0.prefix { $0 != "<" }) }
-            }
+            func field(_ name: String) -> String? { Self.field(page.body, name) }
             #expect(field("medfee_sumamt") == "15,000.00")
             #expect(field("act_pay_dedc") == "5,750.00")
             #expect(field("hifp_pay") == "7,862.50")

@@ -25,11 +25,7 @@ import YibaoTestSupport
             #expect(query.array("output", "insuinfo").first?["insutype"] as? String == "310")
 
             let mdtrt = try await his.register(psn)
-            let lines = [
-                HISClient.line("F1", mdtrt, psn, "110200001", pric: "10.00", cnt: "1", amount: "10.00"),
-                HISClient.line("F2", mdtrt, psn, "XA10BAA001A001010100001", pric: "18.00", cnt: "2", amount: "36.00"),
-                HISClient.line("F3", mdtrt, psn, "XA11CCA001A001010100013", pric: "25.00", cnt: "1", amount: "25.00"),
-            ]
+            let lines = HISClient.outpatientLines(mdtrt, psn)
             let upload = try await his.call("2204", #"{"feedetail":[\#(lines.joined(separator: ","))]}"#)
             #expect(upload.infcode == 0, "\(upload.text)")
             let result = upload.array("output", "result")

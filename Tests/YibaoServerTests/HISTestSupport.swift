@@ -58,6 +58,17 @@ struct HISClient: Sendable {
         """
     }
 
+    /// The outpatient bill of HISOutpatientTests at a grade-3A demo hospital: 诊查费 10.00 × 1 (甲, all
+    /// in scope), 二甲双胍 18.00 × 2 (甲, ceiling 15.00: 6.00 above it, 30.00 in scope), 维生素D 25.00 × 1
+    /// (丙: fully self-paid); 71.00 in total.
+    static func outpatientLines(_ mdtrtID: String, _ psnNo: String) -> [String] {
+        [
+            line("F1", mdtrtID, psnNo, "110200001", pric: "10.00", cnt: "1", amount: "10.00"),
+            line("F2", mdtrtID, psnNo, "XA10BAA001A001010100001", pric: "18.00", cnt: "2", amount: "36.00"),
+            line("F3", mdtrtID, psnNo, "XA11CCA001A001010100013", pric: "25.00", cnt: "1", amount: "25.00"),
+        ]
+    }
+
     func balance(_ psnNo: String) async throws -> Int64 {
         let row = try await client.database.read { db in
             try await db.raw("SELECT first_level_fen + second_level_fen AS b FROM person_accounts WHERE psn_no = \(bind: Int64(psnNo)!)").first()

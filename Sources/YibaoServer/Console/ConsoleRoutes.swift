@@ -3,7 +3,7 @@ import YibaoStore
 
 /// The web console at `/`: server-rendered pages for people (agency staff, institution users,
 /// insured persons). Each section registers its own pages; `ConsoleSection` lists the ones the menu
-/// links to. Sections to come (persons, employers, contributions, settlements) register here too.
+/// links to; long work started here runs as `ConsoleJobs`, one board per application.
 struct ConsoleRoutes {
     let services: Services
 
@@ -14,7 +14,13 @@ struct ConsoleRoutes {
         }
         SignInPages(users: services.users).register(on: router)
         DashboardPages(services: services).register(on: router)
+        let jobs = ConsoleJobs()
         InstitutionPages(services: services).register(on: router)
+        SettlementPages(services: services).register(on: router)
+        PersonPages(services: services).register(on: router)
+        EmployerPages(services: services, jobs: jobs).register(on: router)
+        PaymentPages(services: services, jobs: jobs).register(on: router)
+        JobPages(jobs: jobs).register(on: router)
         PolicyPages(services: services).register(on: router)
         CalculatorPages().register(on: router)
         AuditPages(services: services).register(on: router)

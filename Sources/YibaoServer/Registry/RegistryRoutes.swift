@@ -23,11 +23,7 @@ struct RegistryRoutes {
                 throw DomainError(code: "DATE_REQUIRED", message: "请提供查询日期 on=YYYY-MM-DD", messageEn: "give the date as on=YYYY-MM-DD", path: "on")
             }
             let date = try LocalDate.parse(on)
-            let policy = try await services.policies.inForce(region: person.admdvs, insutype: person.insutype, on: date)?
-                .section(ContributionPolicy.self) ?? ContributionPolicy()
-            let answer = try await services.database.read { db in
-                try await CoverageQuery.answer(for: try await PersonRepository.asOf(person, date, in: db), on: date, policy: policy, in: db)
-            }
+            let answer = try await services.coverage(of: person, on: date)
             return JSONResponse(CoverageBody(psnNo: person.psnNo, on: date, answer: answer))
         }
         api.secured(.post, "/persons/:psn_no/enrolment-events", .enrolmentWrite) { request, context, principal in

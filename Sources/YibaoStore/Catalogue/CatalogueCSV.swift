@@ -125,6 +125,27 @@ public enum CatalogueCSV {
         return Parsed(items: items, errors: errors)
     }
 
+    /// A CSV file's data lines as (line number, column name → trimmed value), blank lines skipped, or
+    /// the header's problem (line 1) when a `required` column is missing. Column names are lower-cased.
+    static func table(_ text: String, required: [String]) -> (rows: [(line: Int, values: [String: String])], headerError: LineError?) {
+        // Spreadsheets often save UTF-8 with a byte-order mark before the header.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        let header = lines.first.map { fields(String($0)).map { $0.trimmingSpaces.lowercased() } } ?? []
+        let missing = required.filter { !header.contains($0) }
+        guard missing.isEmpty else {
+            return ([], LineError(line: 1, field: missing.joined(separator: ","), message: "表头缺少列：\(missing.joined(separator: "、"))",
+                                  messageEn: "the header lacks the columns \(missing.joined(separator: ", "))"))
+        }
+        var rows: [(line: Int, values: [String: String])] = []
+        for (index, raw) in lines.enumerated().dropFirst() where !String(raw).trimmingSpaces.isEmpty {
+            var row: [String: String] = [:]
+            for (i, value) in fields(String(raw)).enumerated() where i < header.count { row[header[i]] = value.trimmingSpaces }
+            rows.append((index + 1, row))
+        }
+        return (rows, nil)
+    }
+
     /// Splits one CSV line; `""` inside quotes is a quote.
     static func fields(_ line: String) -> [String] {
         var out: [String] = []

@@ -34,19 +34,11 @@ public enum PaymentStatementImport {
 
     public static func parse(_ text: String) -> (lines: [Line], errors: [CatalogueCSV.LineError]) {
         typealias LineError = CatalogueCSV.LineError
-        let rows = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        let header = rows.first.map { CatalogueCSV.fields(String($0)).map { $0.trimmingSpaces.lowercased() } } ?? []
-        let missing = ["payer", "amount", "paid_on"].filter { !header.contains($0) }
-        guard missing.isEmpty else {
-            return ([], [LineError(line: 1, field: missing.joined(separator: ","), message: "表头缺少列：\(missing.joined(separator: "、"))",
-                                   messageEn: "the header lacks the columns \(missing.joined(separator: ", "))")])
-        }
+        let (rows, headerError) = CatalogueCSV.table(text, required: ["payer", "amount", "paid_on"])
+        if let headerError { return ([], [headerError]) }
         var lines: [Line] = []
         var errors: [LineError] = []
-        for (index, raw) in rows.enumerated().dropFirst() where !String(raw).trimmingSpaces.isEmpty {
-            let number = index + 1
-            var row: [String: String] = [:]
-            for (i, value) in CatalogueCSV.fields(String(raw)).enumerated() where i < header.count { row[header[i]] = value.trimmingSpaces }
+        for (number, row) in rows {
             let before = errors.count
             let payer = row["payer"] ?? ""
             if (try? CreditCode.parse(payer)) == nil, (try? IdentityNumber.parse(payer)) == nil {
@@ -70,15 +62,16 @@ public enum PaymentStatementImport {
         return (lines, errors)
     }
 
-    /// Checks, then imports in one transaction.
+    /// Checks, then imports in one transaction; `progress` hears (lines done, lines to import).
     public static func run(_ text: String, statement: String, region: String, skipInvalid: Bool, by actor: AuditActor,
-                           database: any Database) async throws -> Report {
+                           database: any Database, progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Report {
         let (lines, errors) = parse(text)
         var report = Report(errors: errors)
         guard errors.isEmpty || skipInvalid else { return report }
         let done = try await database.write { db in
             var part = Report()
-            for line in lines {
+            for (done, line) in lines.enumerated() {
+                progress(done, lines.count)
                 let seen = try await db.select().column("id").from("payments").where("admdvs", .equal, region)
                     .where("statement", .equal, statement).where("line_no", .equal, line.line).first()
                 if seen != nil { part.alreadyImported += 1; continue }

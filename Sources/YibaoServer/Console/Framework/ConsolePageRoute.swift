@@ -2,7 +2,8 @@ import Hummingbird
 import YibaoCore
 
 /// Registration of console pages that cannot forget their guard, like the API's `secured`: each page
-/// names the permission it needs (nil only for sign-in and sign-out) and, for pages made for one kind
+/// names the permission it needs (nil only for sign-in, sign-out and a job's page, which checks that the
+/// visitor started the job) and, for pages made for one kind
 /// of user, the binding (the dashboard is the agency's, the institution page an institution's). A
 /// visitor without a session is sent to the sign-in page; a role without the permission or binding
 /// gets a 403 page saying why; handlers check the target's scope with `principal.authorize(_:on:)`.

@@ -9,6 +9,8 @@ struct ConsolePage {
     var title: String
     var data: [String: Any]
     var status: HTTPResponse.Status = .ok
+    /// Seconds after which the browser reloads the page (a running job's progress, without JavaScript).
+    var refresh: Int? = nil
 }
 
 /// Renders console pages: the page template first, then the one layout around it with the menu the
@@ -37,6 +39,7 @@ enum ConsoleRenderer {
             "t": visit.text, "lang": visit.language.htmlCode, "title": page.title, "body": body, "csrf": visit.csrf,
             "switchHref": visit.switchHref, "otherName": visit.language.otherName, "otherLang": visit.language.other.htmlCode,
         ]
+        if let refresh = page.refresh { layout["refresh"] = refresh }
         if let principal = visit.principal {
             layout["menu"] = ConsoleSection.menu(for: principal).map { section -> [String: Any] in
                 ["href": section.path, "label": visit.t(section.label),

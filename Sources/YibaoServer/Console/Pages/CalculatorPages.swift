@@ -39,22 +39,14 @@ struct CalculatorPages {
         let results = try Simulation.run(try form.scenario(policy: policy), policy: policy, regionParameters: region)
         let l = visit.language
         let settlement = results[results.count - 1].settlement
-        let lines = results.flatMap(\.settlement.lines)
-        let steps = results.flatMap { $0.settlement.explanation.map { $0.text(l == .zh ? .zh : .en) } }
         let summary = visit.pick(
             "\(ConsoleFormat.date(settlement.date)) \(ConsoleLabels.setting(settlement.setting, l))（就医类别 \(settlement.medType)），社平工资 W = \(results[0].averageWage.grouped) 元",
             "\(ConsoleFormat.date(settlement.date)) \(ConsoleLabels.setting(settlement.setting, l)) (med_type \(settlement.medType)), average wage W = \(results[0].averageWage.grouped)")
-        return [
-            "shareHref": "/calculator?" + (visit.request.uri.query ?? ""),
-            "summary": summary,
-            "fields": ConsoleLabels.nationalFields(settlement, l).map { ["field": $0.field, "label": $0.label, "amount": ConsoleFormat.money($0.amount)] },
-            "lineResults": lines.map { line -> [String: Any] in
-                ["code": line.code, "listClass": ConsoleLabels.listClass(line.listClass, l), "amount": ConsoleFormat.money(line.amount),
-                 "fullySelfPaid": ConsoleFormat.money(line.fullySelfPaid), "overLimit": ConsoleFormat.money(line.overLimit),
-                 "preSelfPay": ConsoleFormat.money(line.preSelfPay), "inScope": ConsoleFormat.money(line.inScope)]
-            },
-            "steps": steps,
-        ]
+        var values = SettlementBreakdown.values(settlement, lines: results.flatMap(\.settlement.lines),
+                                                steps: results.flatMap(\.settlement.explanation), visit)
+        values["shareHref"] = "/calculator?" + (visit.request.uri.query ?? "")
+        values["summary"] = summary
+        return values
     }
 
     /// The form's fields with the visitor's values (or the defaults) selected.

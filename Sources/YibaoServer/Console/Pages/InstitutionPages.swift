@@ -2,8 +2,8 @@ import Hummingbird
 import YibaoCore
 import YibaoStore
 
-/// The institution portal's first page: the user's own designated institution. Its settlements
-/// by day and their details join it when the settlement store exists.
+/// The institution portal's first page: the user's own designated institution (its settlements by
+/// day are `SettlementPages`).
 struct InstitutionPages {
     let services: Services
 

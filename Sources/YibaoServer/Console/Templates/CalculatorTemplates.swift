@@ -47,9 +47,18 @@ extension ConsoleTemplates {
         <section aria-labelledby="result-title" id="result"><h2 id="result-title">{{t.calc_result}}</h2>
         <p>{{t.calc_share}}: <a id="share-link" href="{{shareHref}}">{{t.calc_shareLink}}</a></p>
         <p class="muted">{{summary}}</p>
+        {{> settlement-breakdown}}
+        </section>
+        {{/result}}
+        """
+
+    /// A settlement's national fields (with the label in the other language alongside), its lines as
+    /// classified and the engine's step-by-step explanation: the calculator's result and a stored
+    /// settlement's page show the same thing the same way.
+    static let settlementBreakdown = """
         <table id="national-fields"><caption>{{t.calc_fields}}</caption>
-        <thead><tr><th scope="col">{{t.calc_item}}</th><th scope="col">{{t.calc_field}}</th><th scope="col" class="num">{{t.calc_yuan}}</th></tr></thead>
-        <tbody>{{#fields}}<tr id="f-{{field}}"><th scope="row">{{label}}</th><td><code>{{field}}</code></td><td class="num">{{amount}}</td></tr>{{/fields}}</tbody></table>
+        <thead><tr><th scope="col">{{t.calc_item}}</th><th scope="col">{{t.calc_itemOther}}</th><th scope="col">{{t.calc_field}}</th><th scope="col" class="num">{{t.calc_yuan}}</th></tr></thead>
+        <tbody>{{#fields}}<tr id="f-{{field}}"><th scope="row">{{label}}</th><td class="muted" lang="{{otherLang}}">{{otherLabel}}</td><td><code>{{field}}</code></td><td class="num">{{amount}}</td></tr>{{/fields}}</tbody></table>
         <table id="line-results"><caption>{{t.calc_lineResults}}</caption>
         <thead><tr><th scope="col">{{t.calc_code}}</th><th scope="col">{{t.calc_class}}</th><th scope="col" class="num">{{t.calc_amount}}</th>
         <th scope="col" class="num">{{t.calc_fullySelf}}</th><th scope="col" class="num">{{t.calc_overLimit}}</th>
@@ -58,7 +67,5 @@ extension ConsoleTemplates {
         <td class="num">{{overLimit}}</td><td class="num">{{preSelfPay}}</td><td class="num">{{inScope}}</td></tr>{{/lineResults}}</tbody></table>
         <h3 id="explanation-title">{{t.calc_explanation}}</h3>
         <ol id="explanation">{{#steps}}<li>{{.}}</li>{{/steps}}</ol>
-        </section>
-        {{/result}}
         """
 }

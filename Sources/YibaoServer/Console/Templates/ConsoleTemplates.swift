@@ -5,14 +5,16 @@ enum ConsoleTemplates {
     static let all: [String: String] = [
         "layout": layout, "error": error, "signin": signIn, "chart": chart, "dashboard": dashboard,
         "policies": policies, "policy-tables": policyTables, "policy-version": policyVersion, "policy-diff": policyDiff,
-        "calculator": calculator, "audit": audit, "institution": institution,
+        "calculator": calculator, "settlement-breakdown": settlementBreakdown, "audit": audit, "institution": institution,
+        "persons": persons, "person": person, "settlement-rows": settlementRows, "settlement": settlement, "institution-settlements": institutionSettlements,
+        "employers": employers, "employer": employer, "payments": payments, "job": job,
     ]
 
     static let layout = """
         <!doctype html>
         <html lang="{{lang}}">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{title}} · {{t.app_name}}</title>
+        <title>{{title}} · {{t.app_name}}</title>{{#refresh}}<meta http-equiv="refresh" content="{{refresh}}">{{/refresh}}
         <link rel="stylesheet" href="/console/style.css"></head>
         <body>
         <a class="skip" href="#main">{{t.layout_skip}}</a>
