@@ -51,10 +51,9 @@ final class SQLiteHandle {
     @discardableResult
     func execute(_ sql: String, _ binds: [SQLiteData] = []) throws -> SQLiteRows {
         let statement = try prepared(sql)
-        defer {
-            sqlite_nio_sqlite3_reset(statement)
-            sqlite_nio_sqlite3_clear_bindings(statement)
-        }
+        // No `sqlite3_clear_bindings`: every parameter is bound again below, and clearing expires any
+        // statement whose plan looked at a bound value (`LIMIT ?`), forcing a re-preparation each run.
+        defer { sqlite_nio_sqlite3_reset(statement) }
         for (index, value) in binds.enumerated() {
             try check(bind(value, at: Int32(index + 1), to: statement), sql)
         }

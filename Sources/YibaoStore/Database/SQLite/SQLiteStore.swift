@@ -27,10 +27,12 @@ public final class SQLiteStore: Database {
         return SQLiteStore(path: path, writer: writer, logger: logger)
     }
 
+    /// A read runs in one read transaction (`BEGIN` … `COMMIT`), so its statements see one snapshot
+    /// even while the writer commits between them.
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let reader = try checkOutReader()
         defer { checkIn(reader) }
-        return try await body(SQLiteSession(connection: reader, logger: logger))
+        return try await SQLTransaction.run(on: SQLiteSession(connection: reader, logger: logger), begin: "BEGIN", body)
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
