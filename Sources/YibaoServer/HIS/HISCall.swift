@@ -60,14 +60,10 @@ struct HISCall: Sendable {
         }
     }
 
-    /// The `input` block re-serialised with sorted keys: a retry whose envelope differs only in
-    /// `inf_time` or key order is the same request.
+    /// The `input` block in canonical form (`CanonicalJSON`): a retry whose envelope differs only in
+    /// `inf_time`, key order or layout is the same request.
     static func canonicalInput(_ data: Data) -> String {
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let input = object["input"],
-              let canonical = try? JSONSerialization.data(withJSONObject: input, options: [.sortedKeys, .fragmentsAllowed]) else {
-            return ""
-        }
-        return String(decoding: canonical, as: UTF8.self)
+        CanonicalJSON.member("input", of: data).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
     // MARK: transactions
@@ -94,11 +90,7 @@ struct HISCall: Sendable {
         for person in persons {
             let account = try await services.persons.account(admdvs: person.admdvs, psnNo: person.psnNo)
             // The same answer the settlement path obeys: enrolment events, arrears, waiting periods.
-            let policy = try await services.policies.inForce(region: person.admdvs, insutype: person.insutype, on: today)?
-                .section(ContributionPolicy.self) ?? ContributionPolicy()
-            let answer = try await services.database.read { db in
-                try await CoverageQuery.answer(for: person, on: today, policy: policy, in: db)
-            }
+            let answer = try await services.coverage(of: person, on: today)
             let coverage = CoverageBody(psnNo: person.psnNo, on: today, answer: answer)
             insurance.append(PersonInfo.Insurance(
                 insutype: person.insutype, psn_type: person.category.rawValue,
