@@ -9,7 +9,7 @@ import YibaoStore
 /// The databases every storage test runs on: SQLite always; PostgreSQL when
 /// `YIBAO_TEST_POSTGRES_URL` names a server (a role allowed to CREATE DATABASE). `.ci/run` sets it;
 /// in CI (`CI=true`) its absence fails `PostgresInCITests` instead of silently skipping.
-public enum TestBackend: String, CaseIterable, Sendable, CustomStringConvertible {
+public enum TestBackend: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
     case sqlite
     case postgres
 

@@ -20,8 +20,9 @@ public final class PostgresStore: Database {
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
-            try await body(connection.sql(queryLogLevel: nil))
+        SQLTransaction.assertNotNested()
+        return try await client.withConnection { connection in
+            try await SQLTransaction.$isOpen.withValue(true) { try await body(connection.sql(queryLogLevel: nil)) }
         }
     }
 

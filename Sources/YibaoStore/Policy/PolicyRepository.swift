@@ -52,20 +52,24 @@ public struct PolicyRepository: Sendable {
     /// Real-time settlement asks this on every request: the row's id and digest are read, and the text is
     /// fetched and parsed only the first time that version is seen (`ParsedPolicies`).
     public func inForce(region: String, insutype: String, on date: LocalDate) async throws -> PolicyDocument? {
-        try await database.read { db in
-            guard let row = try await db.select().columns("doc_id", "content_sha256").from("policy_documents")
-                .where("admdvs", .equal, region).where("insutype", .equal, insutype)
-                .where("effective_from", .lessThanOrEqual, date.description)
-                .orderBy("effective_from", .descending).limit(1).first() else { return nil }
-            let id = try row.decode(column: "doc_id", as: String.self)
-            let digest = try row.decode(column: "content_sha256", as: String.self)
-            if let document = ParsedPolicies.shared.document(id: id, digest: digest) { return document }
-            guard let full = try await db.select().columns("doc_id", "content").from("policy_documents")
-                .where("doc_id", .equal, id).first() else { return nil }
-            let document = try Self.document(from: full)
-            ParsedPolicies.shared.store(document, id: id, digest: digest)
-            return document
-        }
+        try await database.read { db in try await Self.inForce(region: region, insutype: insutype, on: date, in: db) }
+    }
+
+    /// The same, on the caller's connection: inside a transaction, asking the pool for a second
+    /// connection could wait forever once every pooled connection is held by such a transaction.
+    public static func inForce(region: String, insutype: String, on date: LocalDate, in db: any SQLDatabase) async throws -> PolicyDocument? {
+        guard let row = try await db.select().columns("doc_id", "content_sha256").from("policy_documents")
+            .where("admdvs", .equal, region).where("insutype", .equal, insutype)
+            .where("effective_from", .lessThanOrEqual, date.description)
+            .orderBy("effective_from", .descending).limit(1).first() else { return nil }
+        let id = try row.decode(column: "doc_id", as: String.self)
+        let digest = try row.decode(column: "content_sha256", as: String.self)
+        if let document = ParsedPolicies.shared.document(id: id, digest: digest) { return document }
+        guard let full = try await db.select().columns("doc_id", "content").from("policy_documents")
+            .where("doc_id", .equal, id).first() else { return nil }
+        let document = try Self.document(from: full)
+        ParsedPolicies.shared.store(document, id: id, digest: digest)
+        return document
     }
 
     public func document(id: String) async throws -> PolicyDocument? {

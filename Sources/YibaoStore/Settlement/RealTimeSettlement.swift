@@ -36,7 +36,7 @@ public struct RealTimeSettlement: Sendable {
                               messageEn: "med_type \(medType) is not valid for \(admission ? "an admission" : "an outpatient visit") (outpatient 11/12/13/14/15/41, inpatient 21/22/24)",
                               path: "med_type")
         }
-        let contributions = try await policies.inForce(region: person.admdvs, insutype: insutype, on: begntime)?
+        let contributions = try await PolicyRepository.inForce(region: person.admdvs, insutype: insutype, on: begntime, in: db)?
             .section(ContributionPolicy.self) ?? ContributionPolicy()
         let coverage = try await CoverageQuery.answer(for: person, on: begntime, policy: contributions, in: db)
         guard coverage.scheme?.insutype.rawValue == insutype else {

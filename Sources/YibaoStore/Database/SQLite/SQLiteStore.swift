@@ -36,6 +36,7 @@ public final class SQLiteStore: Database {
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        SQLTransaction.assertNotNested()
         let session = SQLiteSession(connection: writer, logger: logger)
         return try await writeLock.withLock {
             try await SQLTransaction.run(on: session, begin: "BEGIN IMMEDIATE", body)
