@@ -8,5 +8,6 @@ struct Yibao: AsyncParsableCommand {
         commandName: "yibao",
         abstract: "医保经办管理平台 Yibao — medical-insurance administration",
         subcommands: [Serve.self, Migrate.self, RegionCommand.self, PolicyCommand.self, UserCommand.self,
-                      AuditCommand.self, DemoCommand.self, Simulate.self, Bench.self, BillingCommand.self, AccountsCommand.self, PaymentsCommand.self, ArrearsCommand.self])
+                      AuditCommand.self, DemoCommand.self, Simulate.self, Bench.self, BillingCommand.self, AccountsCommand.self, PaymentsCommand.self, ArrearsCommand.self,
+                      EmployersCommand.self])
 }

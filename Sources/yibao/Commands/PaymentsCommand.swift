@@ -23,7 +23,7 @@ struct PaymentsCommand: AsyncParsableCommand {
                 try await PaymentStatementImport.run(text, statement: name, region: region, skipInvalid: skip,
                                                      by: .commandLine(region: region), database: db)
             }
-            for error in report.errors { print("✗ 第 \(error.line) 行 / line \(error.line) [\(error.field)]: \(error.message) / \(error.messageEn)") }
+            for error in report.errors { print(error.printed) }
             for line in report.unmatched { print("? 第 \(line.line) 行未匹配 / line \(line.line) unmatched: \(line.payer) \(line.amount)") }
             print("\(report.imported) 行已导入 / imported, \(report.alreadyImported) 行此前已导入 / already imported, "
                   + "冲抵 / allocated \(report.allocated), \(report.unmatched.count) 行未匹配 / unmatched, \(report.errors.count) 个错误 / errors"
