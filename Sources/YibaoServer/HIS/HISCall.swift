@@ -101,12 +101,14 @@ struct HISCall: Sendable {
                 acct_second_level: account.secondLevel, insuplc_admdvs: person.admdvs))
         }
         let number = try IdentityNumber.parse(first.certno)
+        // The special statuses held on the query date (a 低保 period ended last month is not listed).
+        let held = try await services.database.read { db in try await PersonRepository.asOf(first, today, in: db) }.statuses
         return PersonInfo(
             baseinfo: .init(psn_no: String(first.psnNo), certno: Authorization.identityText(number, for: principal), psn_name: first.name,
                             gend: first.sex == .male ? "1" : "2", brdy: first.birthDate.description, age: first.age(on: today),
                             insuplc_admdvs: first.admdvs),
             insuinfo: insurance,
-            idetinfo: SpecialStatuses.names.filter { first.statuses.contains($0.1) }.map { PersonInfo.Identity(psn_idet_type: $0.0) })
+            idetinfo: SpecialStatuses.names.filter { held.contains($0.1) }.map { PersonInfo.Identity(psn_idet_type: $0.0) })
     }
 
     /// National `psn_insu_stas`: 1 enrolled (benefits may still wait or be held for arrears — the
