@@ -54,9 +54,23 @@ public enum SettlementListing {
             """).all().map(row(_:))
     }
 
+    /// Whose settlements a daily total counts: one institution's (its portal) or a region's (the
+    /// agency dashboard).
+    public enum DailyScope: Sendable {
+        case institution(String)
+        case region(String)
+
+        var condition: SQLQueryString {
+            switch self {
+            case .institution(let code): "fixmedins_code = \(bind: code)"
+            case .region(let admdvs): "admdvs = \(bind: admdvs)"
+            }
+        }
+    }
+
     /// Per day from `from` through `through` (days without settlements left out); cancelled
     /// settlements are counted apart and left out of the amounts.
-    public static func dailyTotals(_ code: String, from: LocalDate, through: LocalDate, in db: any SQLDatabase) async throws -> [DayTotal] {
+    public static func dailyTotals(_ scope: DailyScope, from: LocalDate, through: LocalDate, in db: any SQLDatabase) async throws -> [DayTotal] {
         func settledSum(_ column: String) -> SQLQueryString {
             "CAST(COALESCE(SUM(CASE WHEN status = 'settled' THEN \(unsafeRaw: column) ELSE 0 END), 0) AS BIGINT) AS \(unsafeRaw: column)"
         }
@@ -65,7 +79,7 @@ public enum SettlementListing {
                    CAST(SUM(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END) AS BIGINT) AS cancelled,
                    \(settledSum("medfee_sumamt_fen")), \(settledSum("fund_pay_sumamt_fen")), \(settledSum("acct_pay_fen")),
                    \(settledSum("psn_cash_pay_fen"))
-            FROM settlements WHERE fixmedins_code = \(bind: code) AND setl_time >= \(bind: from.description) AND setl_time <= \(bind: through.description)
+            FROM settlements WHERE \(scope.condition) AND setl_time >= \(bind: from.description) AND setl_time <= \(bind: through.description)
             GROUP BY setl_time ORDER BY setl_time
             """).all().map { row in
             DayTotal(day: try LocalDate.parse(try row.decode(column: "setl_time", as: String.self)),

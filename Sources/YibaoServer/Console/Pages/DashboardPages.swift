@@ -2,15 +2,17 @@ import Hummingbird
 import YibaoCore
 import YibaoStore
 
-/// The agency home page: charts over the data that exists so far (published policy versions per
-/// region; for roles that may read the audit trail, its operations per day and by kind). Later dashboards
-/// (insured counts, contributions, settlements) add `SVGChart`s here the same way.
+/// The agency home page: charts of the user's region, each shown only to roles that may read what it
+/// counts — insured persons by category, the month's contributions, settlements and fund payments per
+/// day (`DashboardFigures`), published policy versions per region, and the audit trail's operations per
+/// day and by kind. Every chart has its table and a CSV download.
 struct DashboardPages {
     let services: Services
 
     func register(on router: Router<YibaoRequestContext>) {
         router.page(.get, "/dashboard", section: .dashboard) { visit, _ in
-            var charts = [try await policyVersions(visit).view]
+            var charts = try await figures(visit).map(\.view)
+            charts.append(try await policyVersions(visit).view)
             if visit.user.role.permissions.contains(.auditRead) {
                 charts.append(try await auditPerDay(visit).view)
                 charts.append(try await auditByAction(visit).view)
@@ -28,6 +30,18 @@ struct DashboardPages {
         }
         router.page(.get, "/dashboard/audit-by-action.csv", .auditRead, for: .agency) { visit, _ in
             csv(try await auditByAction(visit), visit)
+        }
+        router.page(.get, "/dashboard/insured.csv", .personRead, for: .agency) { visit, _ in
+            csv(try await insured(visit), visit)
+        }
+        router.page(.get, "/dashboard/collection.csv", .contributionRead, for: .agency) { visit, _ in
+            csv(try await collection(visit), visit)
+        }
+        router.page(.get, "/dashboard/settlements-per-day.csv", .settlementRead, for: .agency) { visit, _ in
+            csv(try await settlementDays(visit).count, visit)
+        }
+        router.page(.get, "/dashboard/fund-per-day.csv", .settlementRead, for: .agency) { visit, _ in
+            csv(try await settlementDays(visit).fund, visit)
         }
     }
 

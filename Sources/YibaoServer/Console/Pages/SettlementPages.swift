@@ -86,7 +86,7 @@ struct SettlementPages {
         }
         let day = try ConsoleForm.date(visit.query["day"], "day")
         let (totals, list) = try await services.database.read { db in
-            let totals = try await SettlementListing.dailyTotals(code, from: from, through: through, in: db)
+            let totals = try await SettlementListing.dailyTotals(.institution(code), from: from, through: through, in: db)
             guard let day else { return (totals, [SettlementListing.Row]?.none) }
             return (totals, try await SettlementListing.forInstitution(code, on: day, in: db))
         }

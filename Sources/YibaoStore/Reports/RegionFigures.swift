@@ -1,0 +1,56 @@
+import SQLKit
+import YibaoCore
+
+/// The agency dashboard's figures for one region, each one aggregate query.
+public enum RegionFigures {
+    /// Persons insured on `date` by category: those whose last enrolment event on or before it is an
+    /// enrolment or a resumption (not interrupted, transferred away or terminated). Events are the
+    /// registry's record (`EnrolmentRepository` appends them in order), not the person row's dates.
+    public static func insuredByCategory(admdvs: String, on date: LocalDate, in db: any SQLDatabase) async throws -> [PersonCategory: Int64] {
+        var counts: [PersonCategory: Int64] = [:]
+        for row in try await db.raw("""
+            SELECT p.psn_type, CAST(COUNT(*) AS BIGINT) AS n
+            FROM (SELECT psn_no, MAX(seq) AS seq FROM enrolment_events
+                  WHERE admdvs = \(bind: admdvs) AND event_date <= \(bind: date.description) GROUP BY psn_no) last
+            JOIN enrolment_events e ON e.admdvs = \(bind: admdvs) AND e.psn_no = last.psn_no AND e.seq = last.seq
+            JOIN persons p ON p.admdvs = e.admdvs AND p.psn_no = e.psn_no
+            WHERE e.kind IN ('enrolled', 'resumed')
+            GROUP BY p.psn_type
+            """).all() {
+            guard let category = PersonCategory(rawValue: try row.decode(column: "psn_type", as: String.self)) else { continue }
+            counts[category] = try row.decode(column: "n", as: Int64.self)
+        }
+        return counts
+    }
+
+    /// A month's contribution bills: what is due (employer and individual shares) and what has been
+    /// paid against them so far.
+    public struct Collection: Sendable, Equatable {
+        public var bills: Int64
+        public var due: Money
+        public var received: Money
+        public var outstanding: Money { due - received }
+
+        /// Received over due in tenths of a percent, rounded half up (nil when nothing is due).
+        public var rateInPermille: Int64? {
+            due.fen > 0 ? (received.fen * 2_000 + due.fen) / (due.fen * 2) : nil
+        }
+    }
+
+    /// The latest month billed in the region up to `month` (`YYYY-MM`), if any.
+    public static func latestBilledMonth(admdvs: String, notAfter month: String, in db: any SQLDatabase) async throws -> String? {
+        try await db.raw("SELECT MAX(month) AS month FROM contribution_bills WHERE admdvs = \(bind: admdvs) AND month <= \(bind: month)")
+            .first()?.decode(column: "month", as: String?.self)
+    }
+
+    public static func collection(admdvs: String, month: String, in db: any SQLDatabase) async throws -> Collection {
+        let row = try await db.raw("""
+            SELECT CAST(COUNT(*) AS BIGINT) AS bills, CAST(COALESCE(SUM(employer_fen + individual_fen), 0) AS BIGINT) AS due,
+                   CAST(COALESCE(SUM(paid_fen), 0) AS BIGINT) AS received
+            FROM contribution_bills WHERE admdvs = \(bind: admdvs) AND month = \(bind: month)
+            """).first()
+        return Collection(bills: try row?.decode(column: "bills", as: Int64.self) ?? 0,
+                          due: Money(fen: try row?.decode(column: "due", as: Int64.self) ?? 0),
+                          received: Money(fen: try row?.decode(column: "received", as: Int64.self) ?? 0))
+    }
+}
