@@ -73,8 +73,7 @@ extension DashboardPages {
     }
 
     private func asOf(_ visit: ConsoleVisit) throws -> LocalDate {
-        guard let text = visit.query["on"], !text.isEmpty else { return ConsoleFormat.day(ofMillis: Clock.nowMillis()) }
-        do { return try LocalDate.parse(text) } catch { throw error.at("on") }
+        try ConsoleForm.date(visit.query["on"], "on") ?? ConsoleFormat.day(ofMillis: Clock.nowMillis())
     }
 
     /// The chart's CSV address, as of the same day as the page.
