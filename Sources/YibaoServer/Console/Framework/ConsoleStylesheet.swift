@@ -48,6 +48,7 @@ enum ConsoleStylesheet {
         form.calc { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 0 1em; align-items: start; }
         form.calc > .wide, form.calc > p { grid-column: 1 / -1; }
         .filters { display: flex; flex-wrap: wrap; gap: 0 1.5em; align-items: flex-end; }
+        .pager { display: flex; gap: 1.5em; align-items: baseline; margin: .5em 0; }
         .card { background: #fff; border: 1px solid var(--line); padding: 1em 1.5em; }
         .narrow { max-width: 24em; }
         .problem { background: var(--bad-soft); border-left: 4px solid var(--bad); padding: .4em 1em; margin: .5em 0 1em; }

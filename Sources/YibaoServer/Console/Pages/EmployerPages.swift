@@ -46,6 +46,9 @@ struct EmployerPages {
 
     static func href(_ e: EmployerRecord) -> String { "/employers/\(e.admdvs)/\(e.id)" }
 
+    /// Roster rows per page of an employer's page.
+    static let rosterPageSize = 200
+
     static func kind(_ kind: String, _ l: ConsoleLanguage) -> String {
         let names = ["enterprise": ("企业", "enterprise"), "institution": ("事业单位", "public institution"),
                      "government": ("机关", "government body"), "individual": ("个体工商户", "individual business")]
@@ -91,23 +94,38 @@ struct EmployerPages {
         let monthText = visit.query["month"].flatMap { $0.isEmpty ? nil : $0 } ?? String(today.description.prefix(7))
         let month: BillingMonth
         do { month = try BillingMonth.parse(monthText) } catch { throw error.at("month") }
-        let (roster, bases, bills, overdue, payments) = try await services.database.read { db in
+        let pageText = visit.query["roster_page"].flatMap { $0.isEmpty ? nil : $0 } ?? "1"
+        guard let rosterPage = Int(pageText), rosterPage >= 1 else {
+            throw DomainError(code: "PAGE_INVALID", message: "页码应为正整数：“\(pageText)”", messageEn: "a page number is a positive integer: \"\(pageText)\"",
+                              path: "roster_page")
+        }
+        let (members, roster, bases, bills, overdue, payments) = try await services.database.read { db in
             let members = try await EmployerRepository.roster(admdvs: employer.admdvs, month: month.description, employerID: employer.id, in: db)
+            // One page of the roster is looked up and shown: a large employer has thousands of employees.
+            let shown = Array(members.dropFirst((rosterPage - 1) * Self.rosterPageSize).prefix(Self.rosterPageSize))
             let bills = try await EmployerAccountQuery.bills(employer, month: month.description, in: db)
             let overdue = try await EmployerAccountQuery.overdue(employer, on: today, in: db)
-            let numbers = Array(Set(members.map(\.psnNo) + bills.map(\.psnNo) + overdue.map(\.psnNo)))
+            let numbers = Array(Set(shown.map(\.psnNo) + bills.map(\.psnNo) + overdue.map(\.psnNo)))
             let persons = try await PersonSearch.find(psnNos: numbers, admdvs: employer.admdvs, in: db)
             let byNo = Dictionary(persons.map { ($0.psnNo, $0) }, uniquingKeysWith: { a, _ in a })
-            let bases = try await ContributionBaseRepository.bases(admdvs: employer.admdvs, year: month.year, psnNos: members.map(\.psnNo), in: db)
-            return (members.compactMap { byNo[$0.psnNo] }, bases[employer.id] ?? [:], bills.map { ($0, byNo[$0.psnNo]) },
+            let bases = try await ContributionBaseRepository.bases(admdvs: employer.admdvs, year: month.year, psnNos: shown.map(\.psnNo), in: db)
+            return (members.count, shown.compactMap { byNo[$0.psnNo] }, bases[employer.id] ?? [:], bills.map { ($0, byNo[$0.psnNo]) },
                     overdue.map { ($0, byNo[$0.psnNo]) }, try await EmployerAccountQuery.payments(employer, in: db))
+        }
+        let pages = max(1, (members + Self.rosterPageSize - 1) / Self.rosterPageSize)
+        func pageHref(_ number: Int) -> String {
+            Self.href(employer) + "?" + ConsoleURL.query([("month", month.description), ("roster_page", String(number))]) + "#h-roster"
         }
         let personLink = principal.role.permissions.contains(.personRead)
         func sum(_ pick: (ContributionBill) -> Money) -> String { ConsoleFormat.money(bills.reduce(.zero) { $0 + pick($1.0) }) }
         let data: [String: Any] = [
             "href": Self.href(employer), "name": employer.name, "creditCode": employer.creditCode, "kind": Self.kind(employer.kind, l),
             "contact": employer.contact, "region": employer.admdvs, "month": month.description,
-            "rosterTitle": visit.pick("\(month) 参保名单（\(roster.count) 人）", "Roster of \(month) (\(roster.count))"),
+            "rosterTitle": visit.pick("\(month) 参保名单（\(members) 人）", "Roster of \(month) (\(members))"),
+            "rosterPager": pages == 1 ? [] : [[
+                "text": visit.pick("第 \(rosterPage) / \(pages) 页，每页 \(Self.rosterPageSize) 人", "page \(rosterPage) of \(pages), \(Self.rosterPageSize) per page"),
+                "prev": rosterPage > 1 ? pageHref(rosterPage - 1) : nil, "next": rosterPage < pages ? pageHref(rosterPage + 1) : nil,
+            ].compactMapValues { $0 }],
             "roster": roster.map { p -> [String: Any] in
                 var row: [String: Any] = ["psnNo": String(p.psnNo), "name": p.name, "certno": PersonText.identity(p, principal),
                                           "category": ConsoleLabels.category(p.category, l),

@@ -26,6 +26,7 @@ extension ConsoleTemplates {
         <tbody>{{#roster}}<tr><td>{{#personHref}}<a href="{{personHref}}">{{psnNo}}</a>{{/personHref}}{{^personHref}}{{psnNo}}{{/personHref}}</td><td>{{name}}</td><td class="nowrap"><code>{{certno}}</code></td><td>{{category}}</td>
         <td class="num">{{declared}}</td><td class="num">{{base}}</td></tr>{{/roster}}
         {{^roster}}<tr><td colspan="6">{{t.policy_none}}</td></tr>{{/roster}}</tbody></table>
+        {{#rosterPager}}<nav class="pager" aria-label="{{t.pager_label}}">{{#prev}}<a href="{{prev}}" id="roster-prev" rel="prev">{{t.pager_prev}}</a> {{/prev}}<span>{{text}}</span>{{#next}} <a href="{{next}}" id="roster-next" rel="next">{{t.pager_next}}</a>{{/next}}</nav>{{/rosterPager}}
         </section>
         <section aria-labelledby="h-bills"><h2 id="h-bills">{{billsTitle}}</h2>
         <table id="employer-bills">
