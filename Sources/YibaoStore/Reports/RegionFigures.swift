@@ -10,11 +10,10 @@ public enum RegionFigures {
         var counts: [PersonCategory: Int64] = [:]
         for row in try await db.raw("""
             SELECT p.psn_type, CAST(COUNT(*) AS BIGINT) AS n
-            FROM (SELECT psn_no, MAX(seq) AS seq FROM enrolment_events
-                  WHERE admdvs = \(bind: admdvs) AND event_date <= \(bind: date.description) GROUP BY psn_no) last
-            JOIN enrolment_events e ON e.admdvs = \(bind: admdvs) AND e.psn_no = last.psn_no AND e.seq = last.seq
-            JOIN persons p ON p.admdvs = e.admdvs AND p.psn_no = e.psn_no
-            WHERE e.kind IN ('enrolled', 'resumed')
+            FROM enrolment_events e JOIN persons p ON p.admdvs = e.admdvs AND p.psn_no = e.psn_no
+            WHERE e.admdvs = \(bind: admdvs) AND e.event_date <= \(bind: date.description) AND e.kind IN ('enrolled', 'resumed')
+              AND NOT EXISTS (SELECT 1 FROM enrolment_events later WHERE later.admdvs = e.admdvs AND later.psn_no = e.psn_no
+                              AND later.seq > e.seq AND later.event_date <= \(bind: date.description))
             GROUP BY p.psn_type
             """).all() {
             guard let category = PersonCategory(rawValue: try row.decode(column: "psn_type", as: String.self)) else { continue }
