@@ -86,9 +86,12 @@ import YibaoTestSupport
             #expect(november.outstanding == Money(yuan: 1000))
             #expect(november.lateFees == Money(fen: 1800))
             #expect(november.escalations.isEmpty)
-            let january = try await ArrearsReport.compute(region: "350200", on: Self.day("2027-01-20"), database: db)
+            let january = try await ArrearsReport.compute(region: "350200", on: Self.day("2027-01-20"), listing: true, database: db)
             #expect(january.lateFees == Money(fen: 4850))
             #expect(january.escalations == ["centre_director": 1])
+            #expect(january.lines == [ArrearsReport.Line(psnNo: person.psnNo, employerID: 0, month: "2026-09", outstanding: Money(yuan: 1000),
+                                                         lateFee: Money(fen: 4850), monthsOverdue: 3, level: "centre_director")])
+            #expect(november.lines.isEmpty, "no list unless asked for")
             for (line, yuan, paid) in [(1, 600, "2026-11-21"), (2, 400, "2026-11-22")] {
                 _ = try await db.write { sql in
                     try await PaymentAllocation.record(admdvs: "350200", statement: "S1", lineNo: line, payer: person.certno, employerID: 0,
