@@ -49,9 +49,11 @@ extension RealTimeSettlement {
             guard encounter.institution == institution else {
                 throw SettlementError.foreign("就诊记录", "encounter", mdtrtID, path: "mdtrt_id")
             }
-            guard let person = try await PersonRepository.find(psnNo: encounter.psnNo, in: db) else {
+            guard let registered = try await PersonRepository.find(psnNo: encounter.psnNo, in: db) else {
                 throw SettlementError.personNotFound(encounter.psnNo)
             }
+            // The special statuses in force on the settlement date (dated statuses where recorded).
+            let person = try await PersonRepository.asOf(registered, encounter.endtime ?? asOf ?? encounter.begntime, in: db)
             guard let record = try await db.select().column("*").from("institutions").where("fixmedins_code", .equal, institution)
                 .first().map(InstitutionRecord.init(row:)) else {
                 throw DomainError(.notFound, code: "INSTITUTION_NOT_FOUND", message: "定点机构不存在：\(institution)",
@@ -60,10 +62,8 @@ extension RealTimeSettlement {
             return (encounter, person, record)
         }
         let date = encounter.endtime ?? asOf ?? encounter.begntime
-        // The special statuses in force on the settlement date (dated statuses where recorded).
-        let dated = try await database.read { db in try await PersonRepository.asOf(person, date, in: db) }
         let (policy, contributions, wage) = try await policyAndWage(region: person.admdvs, insutype: encounter.insutype, on: date)
-        return SettlementBasis(encounter: encounter, person: dated, institution: institutionRecord, policy: policy,
+        return SettlementBasis(encounter: encounter, person: person, institution: institutionRecord, policy: policy,
                                contributions: contributions, averageWage: wage, date: date)
     }
 
