@@ -305,7 +305,7 @@ public struct SyntheticPopulation: Sendable {
         }
         // Opening personal-account balances for the employee scheme (skewed; retirees hold more).
         let account = resident ? AccountBalances()
-            : AccountBalances(firstLevel: Money(yuan: Int64(pow3(Double.random(in: 0..<1, using: &rng)) * (category == .retiree ? 12_000 : 6_000))))
+            : AccountBalances(firstLevel: Self.skewedYuan(below: category == .retiree ? 12_000 : 6_000, using: &rng))
         let years = max(0, o.asOf.year - enrolBegin.year - (o.asOf.month < enrolBegin.month ? 1 : 0))
         return Person(certno: certno, name: name(sex: sex), category: category, statuses: statuses, insutype: insutype,
                       enrolBegin: enrolBegin, events: events, employer: employer, roster: roster, base: base, account: account,
@@ -313,6 +313,13 @@ public struct SyntheticPopulation: Sendable {
     }
 
     private func pow3(_ x: Double) -> Double { x * x * x }
+
+    /// Whole yuan below `limit`, skewed low like `pow3` (most balances small, a few large), drawn in
+    /// integers: money never passes through a float, even in synthetic data.
+    static func skewedYuan(below limit: Int64, using rng: inout some RandomNumberGenerator) -> Money {
+        let u = Int64.random(in: 0..<1_000_000, using: &rng)
+        return Money(yuan: u * u / 1_000_000 * u / 1_000_000 * limit / 1_000_000)
+    }
 
     static func monthText(_ date: LocalDate) -> String { String(date.description.prefix(7)) }
 
