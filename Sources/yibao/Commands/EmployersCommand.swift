@@ -4,11 +4,11 @@ import YibaoStore
 
 struct EmployersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "employers", abstract: "参保单位 / employers", subcommands: [RosterImport.self])
+        commandName: "employers", abstract: "参保单位 / employers", subcommands: [ImportRoster.self])
 
     /// The console's roster import from the command line. Exit status 2 when the file has errors
     /// (and nothing was written unless --skip-invalid).
-    struct RosterImport: ReportingCommand {
+    struct ImportRoster: ReportingCommand {
         static let configuration = CommandConfiguration(
             commandName: "roster-import",
             abstract: "导入单位增减员 CSV（kind,certno,month）/ import an employer's roster changes from CSV (kind,certno,month)")
@@ -26,7 +26,7 @@ struct EmployersCommand: AsyncParsableCommand {
                     throw DomainError(.notFound, code: "EMPLOYER_NOT_FOUND", message: "参保单位不存在：\(region)/\(id)",
                                       messageEn: "no employer \(id) in region \(region)", path: "employer")
                 }
-                return try await YibaoStore.RosterImport.run(text, employer: employer, skipInvalid: skip, by: .commandLine(region: region),
+                return try await RosterImport.run(text, employer: employer, skipInvalid: skip, by: .commandLine(region: region),
                                                              database: db, progress: ProgressBar.show)
             }
             ProgressBar.finish()

@@ -81,7 +81,8 @@ extension DashboardPages {
         "/dashboard/\(name).csv" + (visit.query["on"].map { "?" + ConsoleURL.query([("on", $0)]) } ?? "")
     }
 
-    private func ownRegion(_ visit: ConsoleVisit, _ permission: Permission) throws -> String {
+    /// The user's own region, after checking `permission` on it.
+    func ownRegion(_ visit: ConsoleVisit, _ permission: Permission) throws -> String {
         try visit.user.authorize(permission, on: Scope(region: visit.user.region))
         return visit.user.region.value
     }

@@ -62,9 +62,8 @@ struct DashboardPages {
 
     /// The audit rows of the principal's own region from the first of the last 14 days (Beijing time).
     private func recentOperations(_ visit: ConsoleVisit) async throws -> (first: LocalDate, records: [AuditRecord]) {
-        try visit.user.authorize(.auditRead, on: Scope(region: visit.user.region))
+        let region = try ownRegion(visit, .auditRead)
         let first = ConsoleFormat.day(ofMillis: Clock.nowMillis()).adding(days: -13)
-        let region = visit.user.region.value
         let records = try await services.database.read { db in
             try await AuditTrail.recent(region: region, limit: 10_000, in: db)
         }
