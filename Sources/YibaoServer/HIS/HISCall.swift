@@ -157,7 +157,7 @@ struct HISCall: Sendable {
     func basis(mdtrtID: Int64, psnNo: Int64, inpatient: Bool, path: String) async throws -> SettlementBasis {
         let today = try? LocalDate.parse(String(header.infTime.prefix(10)))
         let basis = try await Self.at(path) {
-            try await services.settlement.basis(mdtrtID: mdtrtID, institution: institution.code, asOf: today)
+            try await services.settlement.basis(mdtrtID: mdtrtID, institution: institution, asOf: today)
         }
         guard basis.encounter.psnNo == psnNo else {
             throw DomainError(code: "VALUE_MISMATCH", message: "参保人 \(psnNo) 不是就诊 \(mdtrtID) 的参保人",

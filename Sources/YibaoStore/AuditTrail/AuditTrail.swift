@@ -9,14 +9,11 @@ import YibaoCore
 public enum AuditTrail {
     @discardableResult
     public static func append(_ event: AuditEvent, in db: any SQLDatabase, at now: Int64 = Clock.nowMillis()) async throws -> AuditRecord {
-        // The head row is created on first use without racing (a concurrent first append waits for the
-        // other's insert and then finds the row), then locked for the rest of the transaction.
-        try await db.raw("""
-            INSERT INTO audit_heads (admdvs, seq, hash) VALUES (\(bind: event.region), 0, \(bind: AuditHash.genesis))
-            ON CONFLICT (admdvs) DO NOTHING
-            """).run()
-        let lock = db.dialect.name == "postgresql" ? " FOR UPDATE" : ""
-        guard let head = try await db.raw("SELECT seq, hash FROM audit_heads WHERE admdvs = \(bind: event.region)\(unsafeRaw: lock)").first() else {
+        // One statement creates the head row on first use or, when it exists, touches it: either way the
+        // row is locked for the rest of the transaction (a concurrent append waits here) and its values
+        // come back. The no-op update is what takes the lock on PostgreSQL; SQLite's single writer
+        // orders appends anyway.
+        guard let head = try await db.first(lockHead, event.region, AuditHash.genesis) else {
             preconditionFailure("audit head row vanished inside its own transaction")
         }
         let prevSeq = try head.decode(column: "seq", as: Int64.self)
@@ -25,16 +22,21 @@ public enum AuditTrail {
                                  action: event.action, target: event.target, before: event.before, after: event.after,
                                  prevHash: prevHash, hash: "")
         record.hash = AuditHash.compute(record)
-        try await db.insert(into: "audit_log")
-            .columns("admdvs", "seq", "at", "actor", "role", "action", "target", "before_summary", "after_summary", "prev_hash", "hash")
-            .values(SQLBind(record.region), SQLBind(record.seq), SQLBind(record.at), SQLBind(record.actor), SQLBind(record.role),
-                    SQLBind(record.action), SQLBind(record.target), SQLBind(record.before), SQLBind(record.after),
-                    SQLBind(record.prevHash), SQLBind(record.hash))
-            .run()
-        try await db.update("audit_heads").set("seq", to: record.seq).set("hash", to: record.hash)
-            .where("admdvs", .equal, record.region).run()
+        try await db.run(insertRecord, record.region, record.seq, record.at, record.actor, record.role, record.action, record.target,
+                         record.before, record.after, record.prevHash, record.hash)
+        try await db.run(advanceHead, record.seq, record.hash, record.region)
         return record
     }
+
+    private static let lockHead = StaticSQL("""
+        INSERT INTO audit_heads (admdvs, seq, hash) VALUES ($1, 0, $2)
+        ON CONFLICT (admdvs) DO UPDATE SET seq = audit_heads.seq RETURNING seq, hash
+        """)
+    private static let insertRecord = StaticSQL("""
+        INSERT INTO audit_log (admdvs, seq, at, actor, role, action, target, before_summary, after_summary, prev_hash, hash)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        """)
+    private static let advanceHead = StaticSQL("UPDATE audit_heads SET seq = $1, hash = $2 WHERE admdvs = $3")
 
     /// The most recent records of a region, newest first.
     public static func recent(region: String, limit: Int, in db: any SQLDatabase) async throws -> [AuditRecord] {

@@ -64,10 +64,12 @@ public struct InstitutionDesignationRepository: Sendable {
                                                after: "\(status.status.rawValue) from \(status.begndate) \(status.reason)"), in: db)
     }
 
+    private static let historyOf = StaticSQL(
+        "SELECT status, begndate, reason FROM institution_status WHERE fixmedins_code = $1 ORDER BY begndate")
+
     /// The whole status history, oldest first.
     public static func history(_ code: String, in db: any SQLDatabase) async throws -> [DesignationStatus] {
-        try await db.select().columns("status", "begndate", "reason").from("institution_status")
-            .where("fixmedins_code", .equal, code).orderBy("begndate").all().map { row in
+        try await db.rows(historyOf, code).map { row in
                 DesignationStatus(status: DesignationStatus.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .terminated,
                                   begndate: try LocalDate.parse(try row.decode(column: "begndate", as: String.self)),
                                   reason: try row.decode(column: "reason", as: String.self))

@@ -34,9 +34,9 @@ public struct InstitutionRepository: Sendable {
     }
 
     public func find(_ code: String, in db: any SQLDatabase) async throws -> InstitutionRecord? {
-        try await db.select().column("*").from("institutions").where("fixmedins_code", .equal, code).first()
-            .map(InstitutionRecord.init(row:))
+        try await db.first(Self.byCode, code).map(InstitutionRecord.init(row:))
     }
+    static let byCode = StaticSQL("SELECT * FROM institutions WHERE fixmedins_code = $1 LIMIT 1")
 
     public func find(_ code: String) async throws -> InstitutionRecord? {
         try await database.read { db in try await find(code, in: db) }

@@ -55,13 +55,16 @@ public struct PolicyRepository: Sendable {
         try await database.read { db in try await Self.inForce(region: region, insutype: insutype, on: date, in: db) }
     }
 
+    private static let latestInForce = StaticSQL("""
+        SELECT doc_id, content_sha256 FROM policy_documents
+        WHERE admdvs = $1 AND insutype = $2 AND effective_from <= $3 ORDER BY effective_from DESC LIMIT 1
+        """)
+
     /// The same, on the caller's connection: inside a transaction, asking the pool for a second
     /// connection could wait forever once every pooled connection is held by such a transaction.
     public static func inForce(region: String, insutype: String, on date: LocalDate, in db: any SQLDatabase) async throws -> PolicyDocument? {
-        guard let row = try await db.select().columns("doc_id", "content_sha256").from("policy_documents")
-            .where("admdvs", .equal, region).where("insutype", .equal, insutype)
-            .where("effective_from", .lessThanOrEqual, date.description)
-            .orderBy("effective_from", .descending).limit(1).first() else { return nil }
+        // Only the digest is read on the hot path: the parsed document is cached by it.
+        guard let row = try await db.first(latestInForce, region, insutype, date.description) else { return nil }
         let id = try row.decode(column: "doc_id", as: String.self)
         let digest = try row.decode(column: "content_sha256", as: String.self)
         if let document = ParsedPolicies.shared.document(id: id, digest: digest) { return document }

@@ -59,12 +59,13 @@ public struct RegionRepository: Sendable {
 
     /// W for a year, if the agency has published it.
     public func averageWage(region: String, year: Int) async throws -> Money? {
-        try await database.read { db in
-            try await db.select().column("avg_wage_fen").from("region_parameters")
-                .where("admdvs", .equal, region).where("year", .equal, year).first()
-                .map { Money(fen: try $0.decode(column: "avg_wage_fen", as: Int64.self)) }
-        }
+        try await database.read { db in try await Self.averageWage(region: region, year: year, in: db) }
     }
+
+    public static func averageWage(region: String, year: Int, in db: any SQLDatabase) async throws -> Money? {
+        try await db.first(wageOf, region, year).map { Money(fen: try $0.decode(column: "avg_wage_fen", as: Int64.self)) }
+    }
+    private static let wageOf = StaticSQL("SELECT avg_wage_fen FROM region_parameters WHERE admdvs = $1 AND year = $2")
 
     static func unknown(_ region: String) -> DomainError {
         DomainError(.notFound, code: "REGION_NOT_FOUND", message: "统筹区不存在：\(region)",

@@ -7,10 +7,10 @@ import YibaoCore
 public enum EnrolmentRepository {
     /// The person's history, replayed from its stored events (one query).
     public static func history(admdvs: String, psnNo: Int64, in db: any SQLDatabase) async throws -> EnrolmentHistory {
-        let rows = try await db.select().column("*").from("enrolment_events")
-            .where("admdvs", .equal, admdvs).where("psn_no", .equal, psnNo).orderBy("seq").all()
+        let rows = try await db.rows(eventsOf, admdvs, psnNo)
         return try EnrolmentHistory(replaying: try rows.map(event(from:)))
     }
+    private static let eventsOf = StaticSQL("SELECT * FROM enrolment_events WHERE admdvs = $1 AND psn_no = $2 ORDER BY seq")
 
     /// Checks `event` against the stored history and appends it, with an audit entry, in the caller's
     /// transaction. Returns the history after the change.

@@ -93,10 +93,13 @@ extension PersonRepository {
                 HouseholdRelation(rawValue: try row.decode(column: "relation", as: String.self)) ?? .other)
     }
 
+    private static let statusPeriodsOf = StaticSQL("""
+        SELECT * FROM person_statuses WHERE admdvs = $1 AND psn_no = $2 ORDER BY from_date, status
+        """)
+
     /// Every dated status the person holds or held, oldest first.
     public static func statusPeriods(admdvs: String, psnNo: Int64, in db: any SQLDatabase) async throws -> [StatusPeriod] {
-        try await db.select().column("*").from("person_statuses").where("admdvs", .equal, admdvs).where("psn_no", .equal, psnNo)
-            .orderBy("from_date").orderBy("status").all().map { row in
+        try await db.rows(statusPeriodsOf, admdvs, psnNo).map { row in
                 let name = try row.decode(column: "status", as: String.self)
                 return StatusPeriod(status: SpecialStatuses.names.first { $0.0 == name }?.1 ?? [],
                                     from: try LocalDate.parse(try row.decode(column: "from_date", as: String.self)),

@@ -52,8 +52,9 @@ public struct PersonRepository: Sendable {
     }
 
     public static func find(psnNo: Int64, in db: any SQLDatabase) async throws -> PersonRecord? {
-        try await db.select().column("*").from("persons").where("psn_no", .equal, psnNo).first().map(PersonRecord.init(row:))
+        try await db.first(byNumber, psnNo).map(PersonRecord.init(row:))
     }
+    private static let byNumber = StaticSQL("SELECT * FROM persons WHERE psn_no = $1 LIMIT 1")
 
     public static func find(certno: String, in db: any SQLDatabase) async throws -> [PersonRecord] {
         try await db.select().column("*").from("persons").where("certno", .equal, certno).all().map(PersonRecord.init(row:))

@@ -17,26 +17,23 @@ enum AccountLedgerWriter {
         let postings = postings.filter { !$0.amount.isZero }
         guard !postings.isEmpty else { return }
         let now = Clock.nowMillis()
-        var insert = db.insert(into: "account_ledger")
-            .columns("admdvs", "entry_id", "movement_id", "psn_no", "ledger_account", "amount_fen", "setl_id", "kind", "created_at")
+        var values: [any Encodable & Sendable] = []
         for posting in postings {
             let movement = IDGenerator.shared.next()
-            insert = insert
-                .values(SQLBind(admdvs), SQLBind(IDGenerator.shared.next()), SQLBind(movement), SQLBind(psnNo),
-                        SQLBind(posting.level.rawValue), SQLBind(posting.amount.fen), SQLBind(setlID), SQLBind(kind), SQLBind(now))
-                .values(SQLBind(admdvs), SQLBind(IDGenerator.shared.next()), SQLBind(movement), SQLBind(psnNo),
-                        SQLBind(counterparty), SQLBind(-posting.amount.fen), SQLBind(setlID), SQLBind(kind), SQLBind(now))
+            values += [admdvs, IDGenerator.shared.next(), movement, psnNo, posting.level.rawValue, posting.amount.fen, setlID, kind, now,
+                       admdvs, IDGenerator.shared.next(), movement, psnNo, counterparty, -posting.amount.fen, setlID, kind, now]
         }
-        try await insert.run()
+        try await db.run(.insert(into: "account_ledger", columns: columns, rows: postings.count * 2), values: values)
     }
+
+    static let columns = ["admdvs", "entry_id", "movement_id", "psn_no", "ledger_account", "amount_fen", "setl_id", "kind", "created_at"]
 
     /// Moves `amounts` from one person's levels to another's (inheritance): one movement per level, whose
     /// two legs are on the two persons, with both balance rows updated.
     static func move(_ amounts: AccountBalances, from: (admdvs: String, psnNo: Int64), to: (admdvs: String, psnNo: Int64), kind: String,
                      in db: any SQLDatabase) async throws {
         let now = Clock.nowMillis()
-        var insert = db.insert(into: "account_ledger")
-            .columns("admdvs", "entry_id", "movement_id", "psn_no", "ledger_account", "amount_fen", "setl_id", "kind", "created_at")
+        var insert = db.insert(into: "account_ledger").columns(columns)
         var any = false
         for (level, amount) in [(AccountLevel.first, amounts.firstLevel), (.second, amounts.secondLevel)] where !amount.isZero {
             let movement = IDGenerator.shared.next()

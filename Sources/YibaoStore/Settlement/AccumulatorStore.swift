@@ -3,10 +3,12 @@ import YibaoCore
 
 /// A person's accumulators per (insutype, benefit year), stored as the engine's JSON.
 enum AccumulatorStore {
+    private static let figuresOf = StaticSQL("""
+        SELECT figures FROM accumulators WHERE admdvs = $1 AND psn_no = $2 AND insutype = $3 AND year_start = $4
+        """)
+
     static func load(admdvs: String, psnNo: Int64, insutype: String, yearStart: LocalDate, in db: any SQLDatabase) async throws -> Accumulators {
-        guard let row = try await db.select().column("figures").from("accumulators")
-            .where("admdvs", .equal, admdvs).where("psn_no", .equal, psnNo).where("insutype", .equal, insutype)
-            .where("year_start", .equal, yearStart.description).first() else {
+        guard let row = try await db.first(figuresOf, admdvs, psnNo, insutype, yearStart.description) else {
             return Accumulators(yearStart: yearStart)
         }
         return try StoredJSON.decode(Accumulators.self, try row.decode(column: "figures", as: String.self))

@@ -8,13 +8,11 @@ enum FundLedgerWriter {
         let paying = FundKind.allCases.filter { !funds[$0].isZero }
         guard !paying.isEmpty else { return }
         let now = Clock.nowMillis()
-        var insert = db.insert(into: "fund_ledger")
-            .columns("admdvs", "entry_id", "fund", "insutype", "fixmedins_code", "psn_no", "setl_id", "amount_fen", "kind", "created_at")
-        for fund in paying {
-            insert = insert.values(SQLBind(admdvs), SQLBind(IDGenerator.shared.next()), SQLBind(fund.rawValue), SQLBind(insutype),
-                                   SQLBind(institution), SQLBind(psnNo), SQLBind(setlID), SQLBind(sign * funds[fund].fen), SQLBind(kind),
-                                   SQLBind(now))
+        let values = paying.flatMap { fund -> [any Encodable & Sendable] in
+            [admdvs, IDGenerator.shared.next(), fund.rawValue, insutype, institution, psnNo, setlID, sign * funds[fund].fen, kind, now]
         }
-        try await insert.run()
+        try await db.run(.insert(into: "fund_ledger", columns: columns, rows: paying.count), values: values)
     }
+
+    static let columns = ["admdvs", "entry_id", "fund", "insutype", "fixmedins_code", "psn_no", "setl_id", "amount_fen", "kind", "created_at"]
 }

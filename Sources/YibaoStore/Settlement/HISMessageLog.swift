@@ -15,13 +15,8 @@ public enum HISMessageLog {
 
     public static func claim(admdvs: String, institution: String, msgid: String, infno: String, requestSHA256: String,
                              in db: any SQLDatabase) async throws -> Claim {
-        try await db.raw("""
-            INSERT INTO his_messages (admdvs, fixmedins_code, msgid, infno, request_sha256, response, created_at)
-            VALUES (\(bind: admdvs), \(bind: institution), \(bind: msgid), \(bind: infno), \(bind: requestSHA256), '', \(bind: Clock.nowMillis()))
-            ON CONFLICT (admdvs, fixmedins_code, msgid) DO NOTHING
-            """).run()
-        guard let row = try await db.select().columns("infno", "request_sha256", "response").from("his_messages")
-            .where("admdvs", .equal, admdvs).where("fixmedins_code", .equal, institution).where("msgid", .equal, msgid).first() else {
+        try await db.run(insert, admdvs, institution, msgid, infno, requestSHA256, Clock.nowMillis())
+        guard let row = try await db.first(message, admdvs, institution, msgid) else {
             preconditionFailure("message row vanished inside its own transaction")
         }
         let response = try row.decode(column: "response", as: String.self)
@@ -35,7 +30,18 @@ public enum HISMessageLog {
     }
 
     public static func record(admdvs: String, institution: String, msgid: String, response: String, in db: any SQLDatabase) async throws {
-        try await db.update("his_messages").set("response", to: response)
-            .where("admdvs", .equal, admdvs).where("fixmedins_code", .equal, institution).where("msgid", .equal, msgid).run()
+        try await db.run(answer, response, admdvs, institution, msgid)
     }
+
+    private static let insert = StaticSQL("""
+        INSERT INTO his_messages (admdvs, fixmedins_code, msgid, infno, request_sha256, response, created_at)
+        VALUES ($1, $2, $3, $4, $5, '', $6)
+        ON CONFLICT (admdvs, fixmedins_code, msgid) DO NOTHING
+        """)
+    private static let message = StaticSQL("""
+        SELECT infno, request_sha256, response FROM his_messages WHERE admdvs = $1 AND fixmedins_code = $2 AND msgid = $3
+        """)
+    private static let answer = StaticSQL("""
+        UPDATE his_messages SET response = $1 WHERE admdvs = $2 AND fixmedins_code = $3 AND msgid = $4
+        """)
 }

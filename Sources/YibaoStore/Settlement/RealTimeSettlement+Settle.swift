@@ -30,35 +30,21 @@ extension RealTimeSettlement {
         let setlID = IDGenerator.shared.next()
         bill.setlID = setlID
         let now = Clock.nowMillis()
-        try await db.insert(into: "settlements")
-            .columns("admdvs", "setl_id", "mdtrt_id", "psn_no", "fixmedins_code", "insutype", "med_type", "setl_time", "benefit_year_start",
-                     "medfee_sumamt_fen", "fulamt_ownpay_amt_fen", "overlmt_selfpay_fen", "preselfpay_amt_fen", "inscp_scp_amt_fen",
-                     "act_pay_dedc_fen", "hifp_pay_fen", "pool_prop_selfpay_fen", "hifmi_pay_fen", "hifob_pay_fen", "cvlserv_pay_fen",
-                     "hifes_pay_fen", "maf_pay_fen", "oth_pay_fen", "fund_pay_sumamt_fen", "acct_pay_fen", "psn_cash_pay_fen",
-                     "psn_part_amt_fen", "balc_fen", "status", "cancel_setl_id", "cancelled_at", "detail", "msgid", "created_at")
-            .values(SQLBind(e.admdvs), SQLBind(setlID), SQLBind(e.mdtrtID), SQLBind(e.psnNo), SQLBind(e.institution), SQLBind(e.insutype),
-                    SQLBind(e.medType), SQLBind(s.date.description), SQLBind(s.benefitYearStart.description),
-                    SQLBind(s.medfeeSumamt.fen), SQLBind(s.fulamtOwnpayAmt.fen), SQLBind(s.overlmtSelfpay.fen), SQLBind(s.preselfpayAmt.fen),
-                    SQLBind(s.inscpScpAmt.fen), SQLBind(s.actPayDedc.fen), SQLBind(s.funds.hifp.fen), SQLBind(s.poolPropSelfpay.fen),
-                    SQLBind(s.funds.hifmi.fen), SQLBind(s.funds.hifob.fen), SQLBind(s.funds.cvlserv.fen), SQLBind(s.funds.hifes.fen),
-                    SQLBind(s.funds.maf.fen), SQLBind(s.funds.oth.fen), SQLBind(s.fundPaySumamt.fen), SQLBind(s.acctPay.fen),
-                    SQLBind(s.psnCashPay.fen), SQLBind(s.psnPartAmt.fen), SQLBind(s.balc.fen), SQLBind("settled"), SQLBind(Int64?.none),
-                    SQLBind(Int64?.none), SQLBind(try StoredJSON.encode(s)), SQLBind(msgid), SQLBind(now))
-            .run()
-        var lines = db.insert(into: "settlement_lines")
-            .columns("admdvs", "setl_id", "line_no", "feedetl_sn", "med_list_codg", "chrgitm_lv", "det_item_fee_sumamt_fen",
-                     "fulamt_ownpay_amt_fen", "overlmt_amt_fen", "preselfpay_amt_fen", "inscp_scp_amt_fen")
-        for (i, line) in bill.lines.enumerated() {
+        try await db.run(Self.insertSettlement,
+                         e.admdvs, setlID, e.mdtrtID, e.psnNo, e.institution, e.insutype, e.medType, s.date.description,
+                         s.benefitYearStart.description, s.medfeeSumamt.fen, s.fulamtOwnpayAmt.fen, s.overlmtSelfpay.fen,
+                         s.preselfpayAmt.fen, s.inscpScpAmt.fen, s.actPayDedc.fen, s.funds.hifp.fen, s.poolPropSelfpay.fen,
+                         s.funds.hifmi.fen, s.funds.hifob.fen, s.funds.cvlserv.fen, s.funds.hifes.fen, s.funds.maf.fen, s.funds.oth.fen,
+                         s.fundPaySumamt.fen, s.acctPay.fen, s.psnCashPay.fen, s.psnPartAmt.fen, s.balc.fen,
+                         try StoredJSON.encode(s), msgid, now)
+        let lineValues = bill.lines.enumerated().flatMap { i, line -> [any Encodable & Sendable] in
             let r = line.result
-            lines = lines.values(SQLBind(e.admdvs), SQLBind(setlID), SQLBind(i + 1), SQLBind(line.fee.feedetlSn), SQLBind(r.code),
-                                 SQLBind(r.listClass.chrgitmLv), SQLBind(r.amount.fen), SQLBind(r.fullySelfPaid.fen), SQLBind(r.overLimit.fen),
-                                 SQLBind(r.preSelfPay.fen), SQLBind(r.inScope.fen))
+            return [e.admdvs, setlID, i + 1, line.fee.feedetlSn, r.code, r.listClass.chrgitmLv, r.amount.fen, r.fullySelfPaid.fen,
+                    r.overLimit.fen, r.preSelfPay.fen, r.inScope.fen]
         }
-        try await lines.run()
-        try await db.update("fee_details").set("setl_id", to: setlID)
-            .where("admdvs", .equal, e.admdvs).where("mdtrt_id", .equal, e.mdtrtID)
-            .where(SQLIdentifier("setl_id"), .is, SQLLiteral.null).run()
-        try await db.update("encounters").set("status", to: EncounterRecord.Status.settled.rawValue).where("mdtrt_id", .equal, e.mdtrtID).run()
+        try await db.run(.insert(into: "settlement_lines", columns: Self.settlementLineColumns, rows: bill.lines.count), values: lineValues)
+        try await db.run(Self.linkFees, setlID, e.admdvs, e.mdtrtID)
+        try await db.run(Self.markSettled, EncounterRecord.Status.settled.rawValue, e.mdtrtID)
         try await writeEffects(of: s, sign: 1, balances: s.accountAfter, accumulators: s.accumulators, encounter: e, setlID: setlID,
                                kind: "settlement", in: db)
         try await AuditTrail.append(AuditEvent(region: e.admdvs, actor: actor.name, role: actor.role, action: "settlement.settle",
@@ -72,9 +58,7 @@ extension RealTimeSettlement {
     func writeEffects(of s: Settlement, sign: Int64, balances: AccountBalances, accumulators: Accumulators, encounter e: EncounterRecord,
                       setlID: Int64, kind: String, in db: any SQLDatabase) async throws {
         if !s.acctPay.isZero {
-            try await db.update("person_accounts").set("first_level_fen", to: balances.firstLevel.fen)
-                .set("second_level_fen", to: balances.secondLevel.fen).set("updated_at", to: Clock.nowMillis())
-                .where("admdvs", .equal, e.admdvs).where("psn_no", .equal, e.psnNo).run()
+            try await db.run(Self.setBalances, balances.firstLevel.fen, balances.secondLevel.fen, Clock.nowMillis(), e.admdvs, e.psnNo)
             try await AccountLedgerWriter.post([.init(level: .first, amount: s.acctPayFirstLevel * -sign),
                                                 .init(level: .second, amount: s.acctPaySecondLevel * -sign)],
                                                admdvs: e.admdvs, psnNo: e.psnNo, counterparty: "institution_payable:\(e.admdvs)",
@@ -85,6 +69,24 @@ extension RealTimeSettlement {
         try await AccumulatorStore.save(accumulators, admdvs: e.admdvs, psnNo: e.psnNo, insutype: e.insutype,
                                         yearStart: s.benefitYearStart, in: db)
     }
+
+    private static let insertSettlement = StaticSQL("""
+        INSERT INTO settlements (admdvs, setl_id, mdtrt_id, psn_no, fixmedins_code, insutype, med_type, setl_time, benefit_year_start,
+            medfee_sumamt_fen, fulamt_ownpay_amt_fen, overlmt_selfpay_fen, preselfpay_amt_fen, inscp_scp_amt_fen,
+            act_pay_dedc_fen, hifp_pay_fen, pool_prop_selfpay_fen, hifmi_pay_fen, hifob_pay_fen, cvlserv_pay_fen,
+            hifes_pay_fen, maf_pay_fen, oth_pay_fen, fund_pay_sumamt_fen, acct_pay_fen, psn_cash_pay_fen,
+            psn_part_amt_fen, balc_fen, status, cancel_setl_id, cancelled_at, detail, msgid, created_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24,
+            $25, $26, $27, $28, 'settled', NULL, NULL, $29, $30, $31)
+        """)
+    private static let settlementLineColumns = ["admdvs", "setl_id", "line_no", "feedetl_sn", "med_list_codg", "chrgitm_lv",
+                                                "det_item_fee_sumamt_fen", "fulamt_ownpay_amt_fen", "overlmt_amt_fen",
+                                                "preselfpay_amt_fen", "inscp_scp_amt_fen"]
+    private static let linkFees = StaticSQL("UPDATE fee_details SET setl_id = $1 WHERE admdvs = $2 AND mdtrt_id = $3 AND setl_id IS NULL")
+    private static let markSettled = StaticSQL("UPDATE encounters SET status = $1 WHERE mdtrt_id = $2")
+    private static let setBalances = StaticSQL("""
+        UPDATE person_accounts SET first_level_fen = $1, second_level_fen = $2, updated_at = $3 WHERE admdvs = $4 AND psn_no = $5
+        """)
 
     /// Loads the rows one settlement needs — the person's account (locked when settling), the
     /// encounter's state, its unsettled lines, catalogue and declarations for all their codes (one `IN`

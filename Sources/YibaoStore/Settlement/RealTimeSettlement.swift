@@ -11,13 +11,9 @@ import YibaoCore
 /// accumulators are read and written by one settlement at a time.
 public struct RealTimeSettlement: Sendable {
     public let database: any Database
-    let policies: PolicyRepository
-    let regions: RegionRepository
 
     public init(database: any Database) {
         self.database = database
-        self.policies = PolicyRepository(database: database)
-        self.regions = RegionRepository(database: database)
     }
 
     // MARK: registration and discharge
@@ -42,22 +38,22 @@ public struct RealTimeSettlement: Sendable {
         guard coverage.scheme?.insutype.rawValue == insutype else {
             throw SettlementError.notCovered(psnNo, insutype, begntime, reason: coverage.reason)
         }
-        guard try await db.select().column("fixmedins_code").from("institutions").where("fixmedins_code", .equal, institution).first() != nil else {
+        guard try await db.first(InstitutionRepository.byCode, institution) != nil else {
             throw DomainError(.notFound, code: "INSTITUTION_NOT_FOUND", message: "定点机构不存在：\(institution)",
                               messageEn: "institution \(institution) does not exist", path: "fixmedins_code")
         }
         let record = EncounterRecord(admdvs: person.admdvs, mdtrtID: IDGenerator.shared.next(), psnNo: psnNo, institution: institution,
                                      insutype: insutype, medType: medType, referral: referral, iptOtpNo: iptOtpNo, begntime: begntime,
                                      endtime: nil, status: .open)
-        try await db.insert(into: "encounters")
-            .columns("admdvs", "mdtrt_id", "psn_no", "fixmedins_code", "insutype", "med_type", "referral", "ipt_otp_no", "begntime",
-                     "endtime", "status", "created_at")
-            .values(SQLBind(record.admdvs), SQLBind(record.mdtrtID), SQLBind(psnNo), SQLBind(institution), SQLBind(insutype),
-                    SQLBind(medType), SQLBind(referral ? 1 : 0), SQLBind(iptOtpNo), SQLBind(begntime.description),
-                    SQLBind(String?.none), SQLBind(record.status.rawValue), SQLBind(Clock.nowMillis()))
-            .run()
+        try await db.run(Self.insertEncounter, record.admdvs, record.mdtrtID, psnNo, institution, insutype, medType, referral ? 1 : 0,
+                         iptOtpNo, begntime.description, record.status.rawValue, Clock.nowMillis())
         return record
     }
+    private static let insertEncounter = StaticSQL("""
+        INSERT INTO encounters (admdvs, mdtrt_id, psn_no, fixmedins_code, insutype, med_type, referral, ipt_otp_no, begntime,
+                                endtime, status, created_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, $10, $11)
+        """)
 
     /// Discharge (2402): the admission's end date, which becomes its settlement date.
     public func discharge(mdtrtID: Int64, endtime: LocalDate, institution: String, in db: any SQLDatabase) async throws -> EncounterRecord {
@@ -125,15 +121,11 @@ public struct RealTimeSettlement: Sendable {
                               path: "feedetail[\(index)].med_list_codg")
         }
         let now = Clock.nowMillis()
-        var insert = db.insert(into: "fee_details")
-            .columns("admdvs", "mdtrt_id", "feedetl_sn", "med_list_codg", "medins_list_codg", "det_item_fee_sumamt_fen", "pric_fen",
-                     "cnt_e4", "fee_ocur_time", "setl_id", "created_at")
-        for fee in fees {
-            insert = insert.values(SQLBind(encounter.admdvs), SQLBind(encounter.mdtrtID), SQLBind(fee.feedetlSn), SQLBind(fee.code),
-                                   SQLBind(fee.medinsCode), SQLBind(fee.amount.fen), SQLBind(fee.price.fen), SQLBind(fee.countE4),
-                                   SQLBind(fee.date.description), SQLBind(Int64?.none), SQLBind(now))
+        let values = fees.flatMap { fee -> [any Encodable & Sendable] in
+            [encounter.admdvs, encounter.mdtrtID, fee.feedetlSn, fee.code, fee.medinsCode, fee.amount.fen, fee.price.fen, fee.countE4,
+             fee.date.description, Int64?.none, now]
         }
-        try await insert.run()
+        try await db.run(.insert(into: "fee_details", columns: Self.feeColumns, rows: fees.count), values: values)
         // The per-line figures do not depend on eligibility or accumulators: settle the lines alone.
         let preview = try SettlementEngine.settle(
             Encounter(date: basis.date, admissionDate: nil, setting: encounter.setting, grade: basis.grade, lines: lines),
@@ -145,10 +137,13 @@ public struct RealTimeSettlement: Sendable {
         }
     }
 
+    private static let feeColumns = ["admdvs", "mdtrt_id", "feedetl_sn", "med_list_codg", "medins_list_codg", "det_item_fee_sumamt_fen",
+                                     "pric_fen", "cnt_e4", "fee_ocur_time", "setl_id", "created_at"]
+
     static func pendingFees(_ encounter: EncounterRecord, in db: any SQLDatabase) async throws -> [FeeDetail] {
-        try await db.select().column("*").from("fee_details")
-            .where("admdvs", .equal, encounter.admdvs).where("mdtrt_id", .equal, encounter.mdtrtID)
-            .where(SQLIdentifier("setl_id"), .is, SQLLiteral.null)
-            .orderBy("created_at").orderBy("feedetl_sn").all().map(FeeDetail.init(row:))
+        try await db.rows(pendingFeesOf, encounter.admdvs, encounter.mdtrtID).map(FeeDetail.init(row:))
     }
+    private static let pendingFeesOf = StaticSQL("""
+        SELECT * FROM fee_details WHERE admdvs = $1 AND mdtrt_id = $2 AND setl_id IS NULL ORDER BY created_at, feedetl_sn
+        """)
 }

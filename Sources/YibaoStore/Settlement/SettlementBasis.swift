@@ -44,42 +44,54 @@ public struct ClassifiedLine: Sendable, Equatable {
 extension RealTimeSettlement {
     /// Reads the basis for encounter `mdtrtID` as `institution` sees it (only its own encounters).
     public func basis(mdtrtID: Int64, institution: String, asOf: LocalDate? = nil) async throws -> SettlementBasis {
-        let (encounter, person, institutionRecord) = try await database.read { db in
-            guard let encounter = try await Self.encounter(mdtrtID, in: db) else { throw SettlementError.encounterNotFound(mdtrtID) }
-            guard encounter.institution == institution else {
-                throw SettlementError.foreign("就诊记录", "encounter", mdtrtID, path: "mdtrt_id")
-            }
-            guard let registered = try await PersonRepository.find(psnNo: encounter.psnNo, in: db) else {
-                throw SettlementError.personNotFound(encounter.psnNo)
-            }
-            // The special statuses in force on the settlement date (dated statuses where recorded).
-            let person = try await PersonRepository.asOf(registered, encounter.endtime ?? asOf ?? encounter.begntime, in: db)
-            guard let record = try await db.select().column("*").from("institutions").where("fixmedins_code", .equal, institution)
-                .first().map(InstitutionRecord.init(row:)) else {
+        try await database.read { db in
+            guard let record = try await db.first(InstitutionRepository.byCode, institution).map(InstitutionRecord.init(row:)) else {
                 throw DomainError(.notFound, code: "INSTITUTION_NOT_FOUND", message: "定点机构不存在：\(institution)",
                                   messageEn: "institution \(institution) does not exist", path: "fixmedins_code")
             }
-            return (encounter, person, record)
+            return try await Self.basis(mdtrtID: mdtrtID, institution: record, asOf: asOf, in: db)
+        }
+    }
+
+    /// The same for an institution already read (the HIS layer's, found when it authenticated the call).
+    public func basis(mdtrtID: Int64, institution: InstitutionRecord, asOf: LocalDate? = nil) async throws -> SettlementBasis {
+        try await database.read { db in try await Self.basis(mdtrtID: mdtrtID, institution: institution, asOf: asOf, in: db) }
+    }
+
+    /// Everything in one read: a fee upload or settlement starts from one snapshot, not one per table.
+    static func basis(mdtrtID: Int64, institution: InstitutionRecord, asOf: LocalDate?, in db: any SQLDatabase) async throws -> SettlementBasis {
+        guard let encounter = try await Self.encounter(mdtrtID, in: db) else { throw SettlementError.encounterNotFound(mdtrtID) }
+        guard encounter.institution == institution.code else {
+            throw SettlementError.foreign("就诊记录", "encounter", mdtrtID, path: "mdtrt_id")
+        }
+        guard let registered = try await PersonRepository.find(psnNo: encounter.psnNo, in: db) else {
+            throw SettlementError.personNotFound(encounter.psnNo)
         }
         let date = encounter.endtime ?? asOf ?? encounter.begntime
-        let (policy, contributions, wage) = try await policyAndWage(region: person.admdvs, insutype: encounter.insutype, on: date)
-        return SettlementBasis(encounter: encounter, person: person, institution: institutionRecord, policy: policy,
+        // The special statuses in force on the settlement date (dated statuses where recorded).
+        let person = try await PersonRepository.asOf(registered, date, in: db)
+        let (policy, contributions, wage) = try await policyAndWage(region: person.admdvs, insutype: encounter.insutype, on: date, in: db)
+        return SettlementBasis(encounter: encounter, person: person, institution: institution, policy: policy,
                                contributions: contributions, averageWage: wage, date: date)
     }
 
-    func policyAndWage(region: String, insutype: String, on date: LocalDate) async throws -> (BenefitPolicy, ContributionPolicy, Money) {
-        guard let document = try await policies.inForce(region: region, insutype: insutype, on: date),
+    static func policyAndWage(region: String, insutype: String, on date: LocalDate,
+                              in db: any SQLDatabase) async throws -> (BenefitPolicy, ContributionPolicy, Money) {
+        guard let document = try await PolicyRepository.inForce(region: region, insutype: insutype, on: date, in: db),
               let policy = document.section(BenefitPolicy.self) else {
             throw SettlementError.policyMissing(region, insutype, date)
         }
         let year = policy.benefitYear.start(containing: date).year
-        guard let wage = try await regions.averageWage(region: region, year: year) else { throw SettlementError.wageMissing(region, year) }
+        guard let wage = try await RegionRepository.averageWage(region: region, year: year, in: db) else {
+            throw SettlementError.wageMissing(region, year)
+        }
         return (policy, document.section(ContributionPolicy.self) ?? ContributionPolicy(), wage)
     }
 
     static func encounter(_ mdtrtID: Int64, in db: any SQLDatabase) async throws -> EncounterRecord? {
-        try await db.select().column("*").from("encounters").where("mdtrt_id", .equal, mdtrtID).first().map(EncounterRecord.init(row:))
+        try await db.first(encounterByID, mdtrtID).map(EncounterRecord.init(row:))
     }
+    private static let encounterByID = StaticSQL("SELECT * FROM encounters WHERE mdtrt_id = $1")
 
     /// Turns fee details into engine lines with two queries (catalogue and declarations, each one `IN`),
     /// applying the catalogue class, the ceiling × cnt, restrictions and the institution's declarations.
