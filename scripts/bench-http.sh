@@ -5,7 +5,8 @@
 #
 #   scripts/bench-http.sh [postgres://user@127.0.0.1:PORT]     (no argument: SQLite)
 # Environment: SECONDS_PER_LEVEL (default 10), CLIENTS (default 1,8,32,128), PORT (default 8089),
-#              SCRATCH (SwiftPM scratch path, default .build), KINDS (default "outpatient inpatient").
+#              SCRATCH (SwiftPM scratch path, default .build), KINDS (default "outpatient inpatient"),
+#              YIBAO_BIN (use this binary instead of building).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PG_BASE="${1:-}"
@@ -15,10 +16,14 @@ PORT="${PORT:-8089}"
 SCRATCH="${SCRATCH:-.build}"
 KINDS="${KINDS:-outpatient inpatient}"
 
-if ! BUILD_LOG="$(swift build -c release --scratch-path "$SCRATCH" 2>&1)"; then
-  echo "$BUILD_LOG" | grep -E "error" >&2; exit 1
+if [[ -n "${YIBAO_BIN:-}" ]]; then
+  BIN="$YIBAO_BIN"   # a binary built elsewhere (comparing two builds)
+else
+  if ! BUILD_LOG="$(swift build -c release --scratch-path "$SCRATCH" 2>&1)"; then
+    echo "$BUILD_LOG" | grep -E "error" >&2; exit 1
+  fi
+  BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/yibao"
 fi
-BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/yibao"
 WORK="$(mktemp -d)"
 if [[ -n "$PG_BASE" ]]; then
   DBNAME="yibao_bench_$(date +%s)"
@@ -46,7 +51,21 @@ for _ in $(seq 1 300); do
 done
 [[ -n "$TOKEN" ]] || { echo "server did not come up:"; cat "$WORK/server.log"; exit 1; }
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC')  database: $([[ -n "$PG_BASE" ]] && echo "PostgreSQL $DB" || echo SQLite)  seconds per level: $SECS"
+# The server's own CPU time (user + system, from /proc) per settlement, measured around each level:
+# unlike throughput it does not depend on what else the two cores are doing.
+SERVER_PID="$(pgrep -P "$SERVER" | head -1)"   # yibao itself, under `timeout`
+server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+TICKS_PER_SECOND="$(getconf CLK_TCK)"
 for KIND in $KINDS; do
-  timeout $((SECS * 8 + 120)) "$BIN" bench http --url "http://127.0.0.1:$PORT" --token "$TOKEN" --clients "$CLIENTS" \
-    --seconds "$SECS" --kind "$KIND" ${SAME_PERSON:+--same-person}
+  HEADER=1
+  for LEVEL in ${CLIENTS//,/ }; do
+    BEFORE="$(server_cpu_ticks)"
+    OUT="$(timeout $((SECS * 2 + 120)) "$BIN" bench http --url "http://127.0.0.1:$PORT" --token "$TOKEN" --clients "$LEVEL" \
+      --seconds "$SECS" --kind "$KIND" ${SAME_PERSON:+--same-person})"
+    AFTER="$(server_cpu_ticks)"
+    SETTLED="$(echo "$OUT" | tail -1 | cut -f3)"
+    CPU_MS="$(awk -v t=$((AFTER - BEFORE)) -v hz="$TICKS_PER_SECOND" -v n="$SETTLED" 'BEGIN { printf "%.2f", (n > 0) ? (t * 1000 / hz / n) : 0 }')"
+    [[ -n "$HEADER" ]] && echo "$(echo "$OUT" | head -1)	server CPU ms/settlement" && HEADER=""
+    echo "$(echo "$OUT" | tail -1)	$CPU_MS"
+  done
 done
