@@ -55,17 +55,22 @@ echo "# $(date -u '+%Y-%m-%d %H:%M UTC')  database: $([[ -n "$PG_BASE" ]] && ech
 # unlike throughput it does not depend on what else the two cores are doing.
 SERVER_PID="$(pgrep -P "$SERVER" | head -1)"   # yibao itself, under `timeout`
 server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+# With PostgreSQL, its processes' CPU too (the server's backends and background workers on this machine).
+postgres_cpu_ticks() {
+  [[ -n "$PG_BASE" ]] || { echo 0; return; }
+  for pid in $(pgrep -x postgres); do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}'
+}
 TICKS_PER_SECOND="$(getconf CLK_TCK)"
+per_settlement() { awk -v t="$1" -v hz="$TICKS_PER_SECOND" -v n="$2" 'BEGIN { printf "%.2f", (n > 0) ? (t * 1000 / hz / n) : 0 }'; }
 for KIND in $KINDS; do
   HEADER=1
   for LEVEL in ${CLIENTS//,/ }; do
-    BEFORE="$(server_cpu_ticks)"
+    BEFORE="$(server_cpu_ticks)"; PG_BEFORE="$(postgres_cpu_ticks)"
     OUT="$(timeout $((SECS * 2 + 120)) "$BIN" bench http --url "http://127.0.0.1:$PORT" --token "$TOKEN" --clients "$LEVEL" \
       --seconds "$SECS" --kind "$KIND" ${SAME_PERSON:+--same-person})"
-    AFTER="$(server_cpu_ticks)"
+    AFTER="$(server_cpu_ticks)"; PG_AFTER="$(postgres_cpu_ticks)"
     SETTLED="$(echo "$OUT" | tail -1 | cut -f3)"
-    CPU_MS="$(awk -v t=$((AFTER - BEFORE)) -v hz="$TICKS_PER_SECOND" -v n="$SETTLED" 'BEGIN { printf "%.2f", (n > 0) ? (t * 1000 / hz / n) : 0 }')"
-    [[ -n "$HEADER" ]] && echo "$(echo "$OUT" | head -1)	server CPU ms/settlement" && HEADER=""
-    echo "$(echo "$OUT" | tail -1)	$CPU_MS"
+    [[ -n "$HEADER" ]] && echo "$(echo "$OUT" | head -1)	server CPU ms/settlement	PostgreSQL CPU ms/settlement" && HEADER=""
+    echo "$(echo "$OUT" | tail -1)	$(per_settlement $((AFTER - BEFORE)) "$SETTLED")	$(per_settlement $((PG_AFTER - PG_BEFORE)) "$SETTLED")"
   done
 done

@@ -4,9 +4,9 @@ import YibaoCore
 /// Idempotency of HIS writes by (`fixmedins_code`, `msgid`): the first answer is stored with the
 /// transaction's effects and returned again for a retry, which therefore changes nothing.
 ///
-/// `claim` inserts the message row first (`ON CONFLICT DO NOTHING`): a concurrent retry of the same
-/// msgid waits on that row until the first commits and then finds its answer; if the first rolled
-/// back, the retry is processed afresh.
+/// `claim` inserts the message row, or on a clash touches the existing one, and reads it back in one
+/// statement: a concurrent retry of the same msgid waits on that row until the first commits and then
+/// finds its answer; if the first rolled back, the retry inserts and is processed afresh.
 public enum HISMessageLog {
     public enum Claim: Sendable {
         case new
@@ -15,8 +15,7 @@ public enum HISMessageLog {
 
     public static func claim(admdvs: String, institution: String, msgid: String, infno: String, requestSHA256: String,
                              in db: any SQLDatabase) async throws -> Claim {
-        try await db.run(insert, admdvs, institution, msgid, infno, requestSHA256, Clock.nowMillis())
-        guard let row = try await db.first(message, admdvs, institution, msgid) else {
+        guard let row = try await db.first(insertOrTouch, admdvs, institution, msgid, infno, requestSHA256, Clock.nowMillis()) else {
             preconditionFailure("message row vanished inside its own transaction")
         }
         let response = try row.decode(column: "response", as: String.self)
@@ -33,13 +32,12 @@ public enum HISMessageLog {
         try await db.run(answer, response, admdvs, institution, msgid)
     }
 
-    private static let insert = StaticSQL("""
+    /// The no-op update returns the stored row (`DO NOTHING` would return nothing on a clash).
+    private static let insertOrTouch = StaticSQL("""
         INSERT INTO his_messages (admdvs, fixmedins_code, msgid, infno, request_sha256, response, created_at)
         VALUES ($1, $2, $3, $4, $5, '', $6)
-        ON CONFLICT (admdvs, fixmedins_code, msgid) DO NOTHING
-        """)
-    private static let message = StaticSQL("""
-        SELECT infno, request_sha256, response FROM his_messages WHERE admdvs = $1 AND fixmedins_code = $2 AND msgid = $3
+        ON CONFLICT (admdvs, fixmedins_code, msgid) DO UPDATE SET msgid = his_messages.msgid
+        RETURNING infno, request_sha256, response
         """)
     private static let answer = StaticSQL("""
         UPDATE his_messages SET response = $1 WHERE admdvs = $2 AND fixmedins_code = $3 AND msgid = $4
