@@ -3,7 +3,7 @@ import YibaoStore
 
 struct BillingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "billing", abstract: "征缴核定 / contribution billing", subcommands: [Run.self, Residents.self])
+        commandName: "billing", abstract: "征缴核定 / contribution billing", subcommands: [Run.self, Residents.self, BackPaymentCommand.self])
 
     /// Idempotent and resumable (see `BillingRun`): a second run prints "0 billed".
     struct Run: ReportingCommand {
