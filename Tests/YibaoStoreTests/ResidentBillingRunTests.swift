@@ -57,6 +57,8 @@ import YibaoTestSupport
         // 低保 ended on 2025-12-31: not held on 1 January 2026, so the general adult line.
         Case(birth: "1985-06-06", sequence: 41, registered: .residentAdult, statuses: held(.dibao, through: "2025-12-31"),
              category: .residentAdult, figures: [255, 40, 24, 16]),
+        // R12: a student of a school no county funds: the city bears the whole subsidy.
+        Case(birth: "2011-03-03", sequence: 47, registered: .student, category: .student, figures: [40, 40, 40, 0]),
     ]
 
     static func certno(_ birth: String, _ sequence: Int) -> String {
@@ -75,11 +77,14 @@ import YibaoTestSupport
         }
     }
 
-    /// Sixteen residents registered on 2025-12-01, one enrolled on 2026-03-05 and one terminated on
+    /// Seventeen residents registered on 2025-12-01, one enrolled on 2026-03-05 and one terminated on
     /// 2025-12-20, besides the demo's three (赵丽 adult 255 + 40, 孙浩 student 40 + 40, 周桂兰 elderly
-    /// 195 + 100). Totals (yuan): personal 40+40+15+15+30+255+85+55+170+195+55+55+125+255+195+255 = 1,840,
-    /// + 255 for the March enrolment + 490 for the demo = 2,585; subsidy 1,805 + 40 + 180 = 2,025, of which
-    /// the city 60% = 1,215 and the counties 810. The terminated person is not billed; a second run bills nothing.
+    /// 195 + 100). The first student's school is funded by 平山区 (city 24, county 16), the second's by no
+    /// county (city 40, R12); a third student no school has registered yet waits for it. Totals (yuan):
+    /// personal 40+40+15+15+30+255+85+55+170+195+55+55+125+255+195+255+40 = 1,880, + 255 for the March
+    /// enrolment + 490 for the demo = 2,625; subsidy 1,845 + 40 + 180 = 2,065, of which the city
+    /// 1,215 + 40 = 1,255 and the counties 810. The terminated person is not billed; a second run bills
+    /// nothing; once the waiting student's school registers them, a third run bills them alone.
     @Test(arguments: TestBackend.all)
     func benxiPremiumsForEveryCategory(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
@@ -98,13 +103,23 @@ import YibaoTestSupport
                                                      psnNo: gone[0].psnNo, by: Self.actor, in: sql)
             }
 
+            let waiting = try await Self.register(db, [(PersonRegistration(certno: Self.certno("2012-02-02", 49), name: "待登记学生",
+                                                                           category: .student), .head)], on: Self.day("2025-12-01"))
+            let (countySchool, citySchool) = try await db.write { sql in
+                (try await SchoolRepository.create(admdvs: "210500", name: "平山区第一中学", county: "210502", countyFunded: true, by: Self.actor, in: sql),
+                 try await SchoolRepository.create(admdvs: "210500", name: "本溪市职业学校", county: "210503", countyFunded: false, by: Self.actor, in: sql))
+            }
+            try await Self.registerStudents(db, [persons[0].psnNo], at: countySchool)
+            try await Self.registerStudents(db, [persons[16].psnNo], at: citySchool)
+
             let summary = try await ResidentBillingRun(database: db).run(region: "210500", year: 2026, by: Self.actor)
             #expect(summary.failures.isEmpty)
-            #expect(summary.billed == 20)
+            #expect(summary.billed == 21)
             #expect(summary.notEnrolled == 1)
-            #expect(summary.personalDue == Money(yuan: 2585))
-            #expect(summary.subsidy == Money(yuan: 2025))
-            #expect(summary.citySubsidy == Money(yuan: 1215))
+            #expect(summary.awaitingSchool == 1)
+            #expect(summary.personalDue == Money(yuan: 2625))
+            #expect(summary.subsidy == Money(yuan: 2065))
+            #expect(summary.citySubsidy == Money(yuan: 1255))
             #expect(summary.countySubsidy == Money(yuan: 810))
 
             let stored = try await db.read { sql in try await ResidentBillingRun.premiums(region: "210500", year: 2026, in: sql) }
@@ -113,7 +128,7 @@ import YibaoTestSupport
                 #expect(p.premium.category == c.category, "\(c.birth)")
                 #expect([p.premium.personal, p.premium.subsidy, p.premium.citySubsidy, p.premium.countySubsidy] == c.figures.map { Money(yuan: $0) },
                         "\(c.birth) \(c.statuses.map(\.name))")
-                #expect(p.countyRegion == (c.hukou ?? "210502"))
+                #expect(p.countyRegion == (c.hukou ?? (person.psnNo == persons[16].psnNo ? "210503" : "210502")))
             }
             #expect(stored[gone[0].psnNo] == nil)
 
@@ -132,8 +147,21 @@ import YibaoTestSupport
 
             let again = try await ResidentBillingRun(database: db).run(region: "210500", year: 2026, by: Self.actor)
             #expect(again.billed == 0)
-            #expect(again.alreadyBilled == 20)
-            #expect(try await db.read { sql in try await ContributionBillRepository.bills(admdvs: "210500", openOnly: false, in: sql) }.count == 20)
+            #expect(again.alreadyBilled == 21)
+            #expect(again.awaitingSchool == 1)
+            #expect(try await db.read { sql in try await ContributionBillRepository.bills(admdvs: "210500", openOnly: false, in: sql) }.count == 21)
+
+            try await Self.registerStudents(db, [waiting[0].psnNo], at: countySchool)
+            let third = try await ResidentBillingRun(database: db).run(region: "210500", year: 2026, by: Self.actor)
+            #expect(third.billed == 1 && third.alreadyBilled == 21 && third.awaitingSchool == 0)
+            #expect(third.personalDue == Money(yuan: 40) && third.citySubsidy == Money(yuan: 24) && third.countySubsidy == Money(yuan: 16))
+        }
+    }
+
+    /// The school registers students for school year 2026 on 2026-09-01 (before the policy's 15 September).
+    static func registerStudents(_ db: any Database, _ psnNos: [Int64], at school: School) async throws {
+        _ = try await db.write { sql in
+            try await SchoolRepository.registerStudents(psnNos, school: school, schoolYear: 2026, on: Self.day("2026-09-01"), by: Self.actor, in: sql)
         }
     }
 }

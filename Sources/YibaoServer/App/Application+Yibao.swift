@@ -29,6 +29,8 @@ public enum YibaoApplication {
         PersonRoutes(services: services).register(on: api)
         ContributionRoutes(services: services).register(on: api)
         PaymentRoutes(services: services).register(on: api)
+        BackPaymentRoutes(services: services).register(on: api)
+        SchoolRoutes(services: services).register(on: api)
         EmployerRoutes(services: services).register(on: api)
         AccountRoutes(services: services).register(on: api)
         HISRoutes(services: services).register(on: router)

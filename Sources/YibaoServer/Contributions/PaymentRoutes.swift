@@ -48,8 +48,6 @@ struct PaymentRoutes {
         var reason: String
     }
 
-    struct Decision: Decodable, Sendable { var note: String? }
-
     func register(on api: RouterGroup<YibaoRequestContext>) {
         // The body is the CSV text (`payer,amount,paid_on[,reference]`); `statement` names it (a line is
         // imported once per statement); `skip_invalid=true` imports the valid lines of a file with errors.
@@ -83,27 +81,14 @@ struct PaymentRoutes {
         }
         api.secured(.get, "/regions/:admdvs/refunds", .contributionRead) { request, context, principal in
             let region = try region(context, principal, .contributionRead)
-            let status = try request.uri.queryParameters.get("status").map { text in
-                guard let status = PaymentRefund.Status(rawValue: String(text)) else {
-                    throw DomainError(code: "REFUND_STATUS", message: "状态应为 requested / approved / rejected",
-                                      messageEn: "status must be requested, approved or rejected", path: "status")
-                }
-                return status
-            }
+            let status = try ApprovalRoutes.status(request, PaymentRefund.subject)
             let list = try await services.database.read { db in try await PaymentRefundRepository.list(admdvs: region, status: status, in: db) }
             return JSONResponse(ItemList(items: list.map(RefundBody.init)))
         }
-        for (action, approve) in [("approve", true), ("reject", false)] {
-            api.secured(.post, RouterPath("/regions/:admdvs/refunds/:id/\(action)"), .contributionApprove) { request, context, principal in
-                let region = try region(context, principal, .contributionApprove)
-                let refundID = try id(context, "id", field: "id")
-                let decision = try await request.decodeJSON(as: Decision.self, context: context)
-                let record = try await services.database.write { db in
-                    try await PaymentRefundRepository.decide(admdvs: region, id: refundID, approve: approve, note: decision.note ?? "",
-                                                             by: principal.auditActor, in: db)
-                }
-                return JSONResponse(RefundBody(record))
-            }
+        ApprovalRoutes.decisions(on: api, path: "/regions/:admdvs/refunds/:id") { region, id, approve, note, actor in
+            RefundBody(try await services.database.write { db in
+                try await PaymentRefundRepository.decide(admdvs: region, id: id, approve: approve, note: note, by: actor, in: db)
+            })
         }
     }
 

@@ -61,7 +61,3 @@ struct UserRoutes {
         }
     }
 }
-
-extension Principal {
-    var auditActor: AuditActor { AuditActor(name: username, role: role.rawValue, region: region.value) }
-}

@@ -46,6 +46,11 @@ struct RegistryRoutes {
                     try await AccountTransfers.transferOut(person, to: destination, on: date, by: principal.auditActor, in: db)
                     return try await EnrolmentRepository.history(admdvs: person.admdvs, psnNo: person.psnNo, in: db)
                 }
+                // The day the gap was paid comes from the approved back-payments when there are any (R23).
+                if case .resumed(let date, let paidOn) = event {
+                    return try await Resumption.record(admdvs: person.admdvs, psnNo: person.psnNo, on: date, gapPaidOn: paidOn,
+                                                       by: principal.auditActor, in: db)
+                }
                 return try await EnrolmentRepository.append(event, admdvs: person.admdvs, psnNo: person.psnNo, by: principal.auditActor, in: db)
             }
             return JSONResponse(["psn_no": String(person.psnNo), "events": String(history.events.count)], status: .created)

@@ -44,11 +44,10 @@ public enum PaymentRefundRepository {
         }
         let payment = try await lockedPayment(admdvs: admdvs, id: found.paymentID, in: db)
         // Re-read under the payment's lock: a decision that committed while we waited is seen here.
-        var record = try await find(admdvs: admdvs, id: id, in: db) ?? found
-        let before = record.refund.status
-        try record.refund.decide(approve: approve, by: actor.name, note: note)
-        let now = Clock.nowMillis()
-        if approve {
+        let record = try await find(admdvs: admdvs, id: id, in: db) ?? found
+        return try await ApprovalStore.decide(record, \.refund.approval, approve: approve, note: note, table: "payment_refunds", admdvs: admdvs,
+                                              id: id, target: "refund:\(id)", action: "payment.refund",
+                                              summary: "amount=\(record.refund.amount)", by: actor, in: db) { record in
             let amount = record.refund.amount
             guard amount <= payment.unallocated else {
                 throw DomainError(.conflict, code: "REFUND_EXCEEDS_UNALLOCATED",
@@ -62,18 +61,10 @@ public enum PaymentRefundRepository {
                 .columns("admdvs", "entry_id", "movement_id", "ledger_account", "amount_fen", "payment_id", "refund_id", "kind", "created_at")
             for (account, fen) in [("payment:\(payment.id)", -amount.fen), ("refund_payable:\(payment.payer)", amount.fen)] {
                 insert = insert.values(SQLBind(admdvs), SQLBind(IDGenerator.shared.next()), SQLBind(movement), SQLBind(account), SQLBind(fen),
-                                       SQLBind(payment.id), SQLBind(id), SQLBind("refund"), SQLBind(now))
+                                       SQLBind(payment.id), SQLBind(id), SQLBind("refund"), SQLBind(Clock.nowMillis()))
             }
             try await insert.run()
         }
-        try await db.update("payment_refunds").set("status", to: record.refund.status.rawValue).set("decided_by", to: actor.name)
-            .set("decided_at", to: now).set("decision_note", to: note)
-            .where("admdvs", .equal, admdvs).where("id", .equal, id).run()
-        try await AuditTrail.append(actor.event(action: "payment.refund.\(approve ? "approve" : "reject")", target: "refund:\(id)",
-                                                before: "status=\(before.rawValue)",
-                                                after: "status=\(record.refund.status.rawValue) amount=\(record.refund.amount) note=\(note)"),
-                                    in: db)
-        return record
     }
 
     public static func find(admdvs: String, id: Int64, in db: any SQLDatabase) async throws -> Record? {
@@ -116,10 +107,6 @@ extension PaymentRefundRepository.Record {
         paymentID = try row.decode(column: "payment_id", as: Int64.self)
         payer = try row.decode(column: "payer", as: String.self)
         refund = PaymentRefund(amount: Money(fen: try row.decode(column: "amount_fen", as: Int64.self)),
-                               reason: try row.decode(column: "reason", as: String.self),
-                               requestedBy: try row.decode(column: "requested_by", as: String.self),
-                               status: PaymentRefund.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .requested,
-                               decidedBy: try row.decode(column: "decided_by", as: String?.self),
-                               decisionNote: try row.decode(column: "decision_note", as: String.self))
+                               approval: try ApprovalStore.approval(PaymentRefund.subject, from: row))
     }
 }

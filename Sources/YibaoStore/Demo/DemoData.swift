@@ -78,6 +78,7 @@ public enum DemoData {
                 try await policies.store(document, by: .commandLine(region: document.metadata.region.value), in: db)
             }
             try await DemoSettlementData.load(into: database, in: db)
+            try await DemoSchools.load(in: db)
         }
         logger.info("demo data loaded: \(regions.count) regions, \(documents.count) policies, \(demoUsers.count) users (password \(password))")
         return true

@@ -219,7 +219,7 @@ public struct SyntheticRegionWriter: Sendable {
         var bills: [[BulkInsert.Value]] = []
         let counterparty = "crediting:\(region)"
         for (person, psnNo) in zip(persons, ids) {
-            let statuses = SpecialStatuses.names.filter { person.statuses.contains($0.1) }.map(\.0).joined(separator: ",")
+            let statuses = PersonRecord.text(of: person.statuses)
             let since = person.events[person.events.count - 1].date.description
             people.append([region, psnNo, person.certno.value, person.name, person.sex.rawValue, person.birthDate.description,
                            person.category.rawValue, statuses, person.insutype.rawValue, person.enrolBegin.description,

@@ -63,7 +63,12 @@ public struct PersonRecord: Sendable, Equatable {
                       continuousYears: continuousYears, seriousIllnessYears: seriousIllnessYears, account: account)
     }
 
-    var statusNames: String { SpecialStatuses.names.filter { statuses.contains($0.1) }.map(\.0).joined(separator: ",") }
+    var statusNames: String { Self.text(of: statuses) }
+
+    /// How a set of statuses is stored: their names, comma-separated, in `SpecialStatuses.names` order.
+    static func text(of statuses: SpecialStatuses) -> String {
+        SpecialStatuses.names.filter { statuses.contains($0.1) }.map(\.0).joined(separator: ",")
+    }
 
     static func statuses(from text: String) -> SpecialStatuses {
         var set = SpecialStatuses()

@@ -3,7 +3,7 @@ import YibaoStore
 
 struct BillingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "billing", abstract: "征缴核定 / contribution billing", subcommands: [Run.self, Residents.self])
+        commandName: "billing", abstract: "征缴核定 / contribution billing", subcommands: [Run.self, Residents.self, BackPaymentCommand.self])
 
     /// Idempotent and resumable (see `BillingRun`): a second run prints "0 billed".
     struct Run: ReportingCommand {
@@ -44,6 +44,7 @@ struct BillingCommand: AsyncParsableCommand {
             }
             print("\(summary.region) \(summary.year): \(summary.considered) 人 / persons, \(summary.billed) 新账单 / billed, "
                   + "\(summary.alreadyBilled) 已存在 / already billed, \(summary.notEnrolled) 未参保 / not enrolled, "
+                  + "\(summary.awaitingSchool) 待学校登记 / awaiting their school, "
                   + "个人应缴 / personal due \(summary.personalDue), 财政补助 / subsidy \(summary.subsidy) "
                   + "(市 / city \(summary.citySubsidy), 县区 / county \(summary.countySubsidy)), \(summary.failures.count) 失败 / failed")
             for failure in summary.failures { print("✗ psn_no \(failure.psnNo): \(failure.code) \(failure.message)") }

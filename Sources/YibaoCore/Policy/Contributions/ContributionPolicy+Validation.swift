@@ -67,6 +67,12 @@ extension ContributionPolicy {
                 notNegative(line.subsidy, "resident.premiums[\(i)].subsidy")
             }
             for (i, split) in resident.subsidySplit.enumerated() { share(split.city, "resident.subsidy_split[\(i)].city") }
+            if let school = resident.schoolYear {
+                for (key, month, day) in [("start", school.startMonth, school.startDay), ("register_by", school.registerByMonth, school.registerByDay)]
+                where !(1...12).contains(month) || !(1...31).contains(day) {
+                    issue("resident.school_year.\(key)_month", "学年日期无效：\(month) 月 \(day) 日", "invalid school-year date: month \(month), day \(day)")
+                }
+            }
             for (i, due) in resident.due.enumerated() where !(1...12).contains(due.month) || !(1...31).contains(due.day) {
                 issue("resident.due[\(i)]", "缴费截止日无效：\(due.month) 月 \(due.day) 日", "invalid due date: month \(due.month), day \(due.day)")
             }

@@ -15,20 +15,24 @@ public struct ResidentPremiumRules: Codable, Sendable, Equatable {
     public var wholeHousehold: Bool
     /// When the annual premium is due (R19: paid in advance, in one sum); first match wins. Needed to bill.
     public var due: [ResidentDueRule]
+    /// Students' school year and the schools' registration deadline (R15, R21). Needed to register students.
+    public var schoolYear: SchoolYearRule?
 
     public init(adultFromAge: Int = 18, elderlyFromAge: Int = 60, premiums: [ResidentPremiumRule],
-                subsidySplit: [SubsidySplitRule] = [], wholeHousehold: Bool = false, due: [ResidentDueRule] = []) {
+                subsidySplit: [SubsidySplitRule] = [], wholeHousehold: Bool = false, due: [ResidentDueRule] = [],
+                schoolYear: SchoolYearRule? = nil) {
         self.adultFromAge = adultFromAge
         self.elderlyFromAge = elderlyFromAge
         self.premiums = premiums
         self.subsidySplit = subsidySplit
         self.wholeHousehold = wholeHousehold
         self.due = due
+        self.schoolYear = schoolYear
     }
 
     enum CodingKeys: String, CodingKey {
         case adultFromAge = "adult_from_age", elderlyFromAge = "elderly_from_age", premiums
-        case subsidySplit = "subsidy_split", wholeHousehold = "whole_household", due
+        case subsidySplit = "subsidy_split", wholeHousehold = "whole_household", due, schoolYear = "school_year"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -39,6 +43,7 @@ public struct ResidentPremiumRules: Codable, Sendable, Equatable {
         subsidySplit = try c.decodeIfPresent([SubsidySplitRule].self, forKey: .subsidySplit) ?? []
         wholeHousehold = try c.decodeIfPresent(Bool.self, forKey: .wholeHousehold) ?? false
         due = try c.decodeIfPresent([ResidentDueRule].self, forKey: .due) ?? []
+        schoolYear = try c.decodeIfPresent(SchoolYearRule.self, forKey: .schoolYear)
     }
 }
 
