@@ -14,6 +14,11 @@ public final class SQLiteStore: Database {
     private let logger: Logger
     /// Idle readers kept open; more are opened under a burst and closed when it passes.
     private static let idleReaderLimit = 8
+    /// How often `run()` copies the write-ahead log back into the database file.
+    static let checkpointInterval = Duration.milliseconds(200)
+    /// WAL pages after which a commit checkpoints by itself: only a backstop for when `run()` is not
+    /// running, since a checkpoint inside a commit holds the single writer for its whole duration.
+    static let autocheckpointPages = 20_000
 
     private init(path: String, writer: LockedSQLiteHandle, logger: Logger) {
         self.path = path
@@ -23,8 +28,9 @@ public final class SQLiteStore: Database {
 
     /// Opens (creating if needed) the file at `path`; the writer switches it to WAL.
     public static func open(path: String, logger: Logger) async throws -> SQLiteStore {
-        let writer = LockedSQLiteHandle(try SQLiteHandle(path: path, readOnly: false))
-        return SQLiteStore(path: path, writer: writer, logger: logger)
+        let handle = try SQLiteHandle(path: path, readOnly: false)
+        try handle.execute("PRAGMA wal_autocheckpoint=\(autocheckpointPages)")
+        return SQLiteStore(path: path, writer: LockedSQLiteHandle(handle), logger: logger)
     }
 
     /// A read runs in one read transaction (`BEGIN` … `COMMIT`), so its statements see one snapshot
@@ -57,11 +63,25 @@ public final class SQLiteStore: Database {
         if !kept { reader.close() }
     }
 
+    /// Checkpoints the WAL on a connection of its own, off the writer's path: a PASSIVE checkpoint
+    /// copies committed pages while readers and the writer go on, so no settlement waits for it (the
+    /// tail latency the commits' own checkpoints caused).
     public func run() async {
-        // Nothing runs in the background for SQLite; stay alive until cancelled.
-        while !Task.isCancelled {
-            try? await Task.sleep(for: .seconds(3600))
+        let checkpointer: SQLiteHandle?
+        do {
+            checkpointer = try SQLiteHandle(path: path, readOnly: false)
+        } catch {
+            logger.error("SQLite checkpoint connection failed; commits will checkpoint by themselves: \(error)")
+            checkpointer = nil
         }
+        // Stays alive until cancelled either way: the caller shuts the store down when this returns.
+        while !Task.isCancelled {
+            try? await Task.sleep(for: Self.checkpointInterval)
+            do { try checkpointer?.execute("PRAGMA wal_checkpoint(PASSIVE)") } catch {
+                logger.warning("SQLite checkpoint: \(error)")
+            }
+        }
+        checkpointer?.close()
     }
 
     public func shutdown() async {
