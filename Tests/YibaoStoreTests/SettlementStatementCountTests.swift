@@ -61,7 +61,7 @@ import YibaoTestSupport
             let small = try await Self.statements(lines: 2, desk: desk, db: db, psnNo: person.psnNo)
             let large = try await Self.statements(lines: 60, desk: desk, db: db, psnNo: person.psnNo)
             #expect(small == large)
-            #expect(small <= 25, "statements per settlement: \(small)")
+            #expect(small <= 19, "statements per settlement: \(small)")
         }
     }
 }
