@@ -4,6 +4,7 @@
 # and 128 clients for outpatient (2201+2204+2207) and inpatient (2401+2301+2402+2304) flows.
 #
 #   scripts/bench-http.sh [postgres://user@127.0.0.1:PORT]     (no argument: SQLite)
+# Needs /usr/bin/time (Debian's `time` package) for the generator's own CPU.
 # Environment: SECONDS_PER_LEVEL (default 10), CLIENTS (default 1,8,32,128), PORT (default 8089),
 #              SCRATCH (SwiftPM scratch path, default .build), KINDS (default "outpatient inpatient"),
 #              YIBAO_BIN (use this binary instead of building).
@@ -66,11 +67,12 @@ for KIND in $KINDS; do
   HEADER=1
   for LEVEL in ${CLIENTS//,/ }; do
     BEFORE="$(server_cpu_ticks)"; PG_BEFORE="$(postgres_cpu_ticks)"
-    OUT="$(timeout $((SECS * 2 + 120)) "$BIN" bench http --url "http://127.0.0.1:$PORT" --token "$TOKEN" --clients "$LEVEL" \
-      --seconds "$SECS" --kind "$KIND" ${SAME_PERSON:+--same-person})"
+    OUT="$(timeout $((SECS * 2 + 120)) /usr/bin/time -f "%U %S" -o "$WORK/generator.time" "$BIN" bench http \
+      --url "http://127.0.0.1:$PORT" --token "$TOKEN" --clients "$LEVEL" --seconds "$SECS" --kind "$KIND" ${SAME_PERSON:+--same-person})"
     AFTER="$(server_cpu_ticks)"; PG_AFTER="$(postgres_cpu_ticks)"
     SETTLED="$(echo "$OUT" | tail -1 | cut -f3)"
-    [[ -n "$HEADER" ]] && echo "$(echo "$OUT" | head -1)	server CPU ms/settlement	PostgreSQL CPU ms/settlement" && HEADER=""
-    echo "$(echo "$OUT" | tail -1)	$(per_settlement $((AFTER - BEFORE)) "$SETTLED")	$(per_settlement $((PG_AFTER - PG_BEFORE)) "$SETTLED")"
+    GENERATOR_MS="$(awk -v n="$SETTLED" '{ printf "%.2f", (n > 0) ? (($1 + $2) * 1000 / n) : 0 }' "$WORK/generator.time")"
+    [[ -n "$HEADER" ]] && echo "$(echo "$OUT" | head -1)	server CPU ms/settlement	PostgreSQL CPU ms/settlement	generator CPU ms/settlement" && HEADER=""
+    echo "$(echo "$OUT" | tail -1)	$(per_settlement $((AFTER - BEFORE)) "$SETTLED")	$(per_settlement $((PG_AFTER - PG_BEFORE)) "$SETTLED")	$GENERATOR_MS"
   done
 done
