@@ -4,7 +4,8 @@
 /// is BIGINT fen (`*_fen`); dates are TEXT `YYYY-MM-DD` (sortable, identical on both databases);
 /// instants are BIGINT milliseconds since 1970.
 public enum Schema {
-    public static let all: [Migration] = [v1Foundation, v2Settlement, v3Registry, v4HouseholdsAndRefunds, v5ConsoleIndexes, v6BatchIndexes, v7DashboardIndexes]
+    public static let all: [Migration] = [v1Foundation, v2Settlement, v3Registry, v4HouseholdsAndRefunds, v5ConsoleIndexes, v6BatchIndexes, v7DashboardIndexes,
+                                           v8InsuredCounts]
 
     static let v1Foundation = Migration(1, "foundation", [
         """
