@@ -44,6 +44,8 @@ final class ConsoleJobs: Sendable {
             let outcome: ConsoleJob.Outcome
             do {
                 outcome = try await work { done, total in self.progress.withLock { $0[id] = (done, total) } }
+                // Work reports each line before doing it; having returned, it did them all.
+                progress.withLock { if let last = $0[id] { $0[id] = (last.total, last.total) } }
             } catch let error as DomainError {
                 outcome = ConsoleJob.Outcome(succeeded: false, summary: .init(zh: error.message, en: error.messageEn))
             } catch {
