@@ -31,10 +31,7 @@ import YibaoTestSupport
     @Test(arguments: TestBackend.all)
     func aGBKRosterFileIsImported(backend: TestBackend) async throws {
         try await LiveServer.run(backend) { client in
-            let admin = try await client.signIn("admin")
-            let code = try CreditCode.make(region: RegionCode.parse("350200"), organisation: "MA1RTE004").value
-            let created = try await client.send(.post, "/api/employers", body: #"{"admdvs":"350200","credit_code":"\#(code)","name":"厦门编码测试有限公司","kind":"enterprise","contact":"林会计"}"#, auth: admin)
-            let id = try #require(created.json["id"] as? String)
+            let (id, _) = try await ConsoleRecordsPagesTests.employer(client, organisation: "MA1RTE004", name: "厦门编码测试有限公司")
             let clerk = try await client.signIn("enrol")
             let token = try #require(ConsolePagesTests.csrf(try await client.send(.get, "/employers/350200/\(id)", auth: clerk).body))
             let body = FormPosts.multipart([("csrf", token)], file: ("csv_file", "名单.csv", try FormPosts.fixture("roster-gbk.csv")))
