@@ -13,11 +13,17 @@ enum LiveServer {
     static func run(_ backend: TestBackend, _ test: @escaping @Sendable (Client) async throws -> Void) async throws {
         try await backend.withDatabase { database in
             try await DemoData.load(into: database, bcryptCost: 4, logger: TestBackend.logger)
-            let app = YibaoApplication.make(
-                configuration: ServerConfiguration(host: "127.0.0.1", port: 0, bcryptCost: 4),
-                database: database, logger: TestBackend.logger, runsDatabase: false)
-            try await app.test(.live) { client in try await test(Client(client: client, database: database)) }
+            try await serve(database, test)
         }
+    }
+
+    /// A new application over `database`, stopped when `test` returns: a second call on the same
+    /// database is a restart.
+    static func serve(_ database: any Database, _ test: @escaping @Sendable (Client) async throws -> Void) async throws {
+        let app = YibaoApplication.make(
+            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, bcryptCost: 4),
+            database: database, logger: TestBackend.logger, runsDatabase: false)
+        try await app.test(.live) { client in try await test(Client(client: client, database: database)) }
     }
 
     /// A thin JSON client: sign in, then send requests with the session cookie or a bearer token.
@@ -37,13 +43,19 @@ enum LiveServer {
 
         func send(_ method: HTTPRequest.Method, _ uri: String, body: String? = nil,
                   auth: String? = nil, contentType: String = "application/json") async throws -> Reply {
+            try await send(method, uri, bytes: body.map { Array($0.utf8) }, auth: auth, contentType: contentType)
+        }
+
+        /// A body sent as these very bytes (a file in another encoding than UTF-8).
+        func send(_ method: HTTPRequest.Method, _ uri: String, bytes body: [UInt8]?,
+                  auth: String? = nil, contentType: String = "application/json") async throws -> Reply {
             var headers = HTTPFields()
             if let auth {
                 headers[auth.hasPrefix("ybt_") ? .authorization : .cookie] = auth.hasPrefix("ybt_") ? "Bearer \(auth)" : auth
             }
             if body != nil { headers[.contentType] = contentType }
             return try await client.execute(uri: uri, method: method, headers: headers,
-                                            body: body.map { ByteBuffer(string: $0) }) { response in
+                                            body: body.map { ByteBuffer(bytes: $0) }) { response in
                 Reply(status: response.status, headers: response.headers, body: String(buffer: response.body))
             }
         }

@@ -452,6 +452,27 @@ def test_import_a_roster_with_one_bad_line(server, driver, records):
     shot(driver, "employer")
 
 
+def test_import_a_gbk_bank_statement_file(server, driver, records):
+    """The collection clerk chooses a statement file as a Chinese bank exports it (GBK, Tests/fixtures):
+    it is read as GB18030, its two lines imported, and the job stays on the clerk's jobs page."""
+    sign_in(driver, server, "collect")
+    follow(driver, driver.find_element(By.LINK_TEXT, "到账导入"))
+    driver.find_element(By.ID, "statement").send_keys("ICBC-2026-11")
+    driver.find_element(By.ID, "csv_file").send_keys(str(ROOT / "Tests" / "fixtures" / "statement-gbk.csv"))
+    shot(driver, "payment-import")
+    follow(driver, driver.find_element(By.ID, "import"))
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.ID, "job-summary"))
+    assert "已导入 2 行" in driver.find_element(By.ID, "job-summary").text
+    facts = driver.find_element(By.ID, "job-facts").text
+    assert "文件编码" in facts and "GB18030" in facts
+    assert driver.find_element(By.ID, "job-state").text == "已完成"
+    shot(driver, "payment-import-done")
+    follow(driver, driver.find_element(By.ID, "jobs-link"))
+    rows = driver.find_elements(By.CSS_SELECTOR, "#job-list tbody tr")
+    assert rows and "导入到账文件 ICBC-2026-11" in rows[0].text and "collect" in rows[0].text
+    shot(driver, "jobs")
+
+
 def test_self_service_as_an_insured_person(server, driver, records):
     sign_in(driver, server, "zhangwei")
     assert path(driver) == "/me"

@@ -14,7 +14,7 @@ struct ConsoleRoutes {
         }
         SignInPages(users: services.users).register(on: router)
         DashboardPages(services: services).register(on: router)
-        let jobs = ConsoleJobs()
+        let jobs = ConsoleJobs(database: services.database)
         InstitutionPages(services: services).register(on: router)
         SettlementPages(services: services).register(on: router)
         PersonPages(services: services).register(on: router)

@@ -113,12 +113,13 @@ public struct SyntheticRegionWriter: Sendable {
             let through = done + chunk.count
             let finished = through == persons
             summary.unpaidBills += try await database.write { db in
+                // The audit head first, as `EnrolmentRepository.append` holds it before the insured counts.
+                try await AuditTrail.append(actor.event(action: "synthetic.persons", target: "region:\(region)",
+                                                        after: "\(period) written=\(fresh.count) through=\(through)"), in: db)
                 let bills = try await Self.write(fresh, employerIDs: employerIDs, region: region.value, year: asOf.year, by: actor, in: db)
                 try await db.update("batch_runs").set("processed", to: SQLBinaryExpression(SQLColumn("processed"), .add, SQLBind(fresh.count)))
                     .set("status", to: finished ? "done" : "running").set("finished_at", to: finished ? Clock.nowMillis() : nil)
                     .where("admdvs", .equal, region.value).where("kind", .equal, Self.kind).run()
-                try await AuditTrail.append(actor.event(action: "synthetic.persons", target: "region:\(region)",
-                                                        after: "\(period) written=\(fresh.count) through=\(through)"), in: db)
                 return bills
             }
             summary.persons += fresh.count
@@ -209,6 +210,12 @@ public struct SyntheticRegionWriter: Sendable {
         }
     }
 
+    /// A day's change of the insured count of one category (`InsuredCountChanges`), summed over a chunk.
+    struct ChangeKey: Hashable {
+        var category: String
+        var date: String
+    }
+
     /// One chunk of persons with everything that hangs off them; returns the number of unpaid bills.
     static func write(_ persons: [SyntheticPopulation.Person], employerIDs: [Int64], region: String, year: Int, by actor: AuditActor,
                       in db: any SQLDatabase) async throws -> Int {
@@ -217,6 +224,7 @@ public struct SyntheticRegionWriter: Sendable {
         var people: [[BulkInsert.Value]] = [], accounts: [[BulkInsert.Value]] = [], ledger: [[BulkInsert.Value]] = []
         var events: [[BulkInsert.Value]] = [], roster: [[BulkInsert.Value]] = [], bases: [[BulkInsert.Value]] = []
         var bills: [[BulkInsert.Value]] = []
+        var countChanges: [ChangeKey: Int64] = [:]
         let counterparty = "crediting:\(region)"
         for (person, psnNo) in zip(persons, ids) {
             let statuses = PersonRecord.text(of: person.statuses)
@@ -231,10 +239,14 @@ public struct SyntheticRegionWriter: Sendable {
                 ledger.append([region, IDGenerator.shared.next(), movement, psnNo, AccountLevel.first.rawValue, person.account.firstLevel.fen, "opening", now])
                 ledger.append([region, IDGenerator.shared.next(), movement, psnNo, counterparty, -person.account.firstLevel.fen, "opening", now])
             }
+            var previous: String?
             for (seq, event) in person.events.enumerated() {
                 let columns = EnrolmentRepository.columns(of: event)
                 events.append([region, psnNo, seq + 1, columns.kind, event.date.description, columns.region, columns.insutype, columns.category,
                                columns.gapPaidOn, columns.reason, now, actor.name])
+                countChanges[ChangeKey(category: person.category.rawValue, date: event.date.description), default: 0]
+                    += InsuredCountChanges.delta(from: previous, to: columns.kind)
+                previous = columns.kind
             }
             let employerID = person.employer.map { employerIDs[$0] } ?? 0
             for change in person.roster {
@@ -263,6 +275,9 @@ public struct SyntheticRegionWriter: Sendable {
                                     columns: ["admdvs", "psn_no", "seq", "kind", "event_date", "region", "insutype", "category", "gap_paid_on",
                                               "reason", "created_at", "created_by"],
                                     rows: events, in: db)
+        for (key, delta) in countChanges {
+            try await InsuredCountChanges.add(delta, admdvs: region, category: key.category, on: key.date, in: db)
+        }
         try await BulkInsert.insert(into: "employer_roster_events",
                                     columns: ["admdvs", "id", "employer_id", "psn_no", "kind", "effective_month", "created_at", "created_by"],
                                     rows: roster, in: db)

@@ -12,12 +12,14 @@ public enum EnrolmentRepository {
     }
     private static let eventsOf = StaticSQL("SELECT * FROM enrolment_events WHERE admdvs = $1 AND psn_no = $2 ORDER BY seq")
 
-    /// Checks `event` against the stored history and appends it, with an audit entry, in the caller's
-    /// transaction. Returns the history after the change.
+    /// Checks `event` against the stored history and appends it, with an audit entry and its change of
+    /// the region's insured count (`InsuredCountChanges`), in the caller's transaction. Returns the
+    /// history after the change.
     @discardableResult
     public static func append(_ event: EnrolmentEvent, admdvs: String, psnNo: Int64, by actor: AuditActor,
                               in db: any SQLDatabase) async throws -> EnrolmentHistory {
         var history = try await history(admdvs: admdvs, psnNo: psnNo, in: db)
+        let previous = history.events.last.map { Self.columns(of: $0).kind }
         try history.apply(event)
         let columns = Self.columns(of: event)
         try await db.insert(into: "enrolment_events")
@@ -29,6 +31,13 @@ public enum EnrolmentRepository {
             .run()
         try await AuditTrail.append(actor.event(action: "enrolment.\(columns.kind)", target: "person:\(psnNo)",
                                                 after: "date=\(event.date)"), in: db)
+        // After the audit append, which already holds the region's audit head: appends that touch the
+        // same count row are then ordered by that lock and cannot deadlock on PostgreSQL.
+        if let category = try await db.select().column("psn_type").from("persons").where("admdvs", .equal, admdvs)
+            .where("psn_no", .equal, psnNo).first()?.decode(column: "psn_type", as: String.self) {
+            try await InsuredCountChanges.add(InsuredCountChanges.delta(from: previous, to: columns.kind), admdvs: admdvs,
+                                              category: category, on: event.date.description, in: db)
+        }
         return history
     }
 

@@ -4,9 +4,17 @@ import YibaoCore
 /// The agency dashboard's figures for one region, each one aggregate query.
 public enum RegionFigures {
     /// Persons insured on `date` by category: those whose last enrolment event on or before it is an
-    /// enrolment or a resumption (not interrupted, transferred away or terminated). Events are the
-    /// registry's record (`EnrolmentRepository` appends them in order), not the person row's dates.
+    /// enrolment or a resumption (not interrupted, transferred away or terminated). Read from the count
+    /// kept as events are appended (`InsuredCountChanges`): the same answer as `insuredByCategoryFromEvents`
+    /// for every day, today or past, without visiting each person.
     public static func insuredByCategory(admdvs: String, on date: LocalDate, in db: any SQLDatabase) async throws -> [PersonCategory: Int64] {
+        try await InsuredCountChanges.byCategory(admdvs: admdvs, on: date, in: db)
+    }
+
+    /// The same count found from the events themselves, each person's last one on the day: the registry's
+    /// record (`EnrolmentRepository` appends events in order), which the kept count must equal (tests
+    /// check it over random sequences). Visits every event of the region.
+    public static func insuredByCategoryFromEvents(admdvs: String, on date: LocalDate, in db: any SQLDatabase) async throws -> [PersonCategory: Int64] {
         var counts: [PersonCategory: Int64] = [:]
         for row in try await db.raw("""
             SELECT p.psn_type, CAST(COUNT(*) AS BIGINT) AS n

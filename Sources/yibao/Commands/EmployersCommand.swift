@@ -19,7 +19,7 @@ struct EmployersCommand: AsyncParsableCommand {
         @Flag(name: .long, help: "跳过错误行，导入其余各行 / write the valid lines of a file with errors") var skipInvalid = false
 
         func execute() async throws {
-            let text = try TextFile.read(file)
+            let text = try TextFile.readImport(file)
             let (region, id, skip) = (try RegionCode.parse(region).value, employer, skipInvalid)
             let report = try await database.with { db in
                 guard let employer = try await db.read({ sql in try await EmployerRepository.find(admdvs: region, id: id, in: sql) }) else {

@@ -16,7 +16,7 @@ struct PaymentsCommand: AsyncParsableCommand {
         @Flag(name: .long, help: "跳过错误行，导入其余各行 / import the valid lines of a file with errors") var skipInvalid = false
 
         func execute() async throws {
-            let text = try TextFile.read(file)
+            let text = try TextFile.readImport(file)
             let (region, skip) = (region, skipInvalid)
             let name = statement ?? String(file.split(separator: "/").last ?? Substring(file))
             let report = try await database.with { db in

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Synchronization
 import YibaoCore
@@ -6,78 +7,88 @@ import YibaoStore
 /// Long work started from the console (roster and statement imports) runs in the background as a
 /// job; the form's post answers at once with a redirect to the job's page, which reloads itself every
 /// second (a meta refresh, no JavaScript) while the work runs and then shows its summary and every
-/// problem found. The record lives in memory: a restart forgets it, which loses nothing because each
-/// import is one transaction (done entirely or not at all). Only the user who started a job may see it.
+/// problem found. Only the user who started a job may see it.
+///
+/// Each job is a row of `console_jobs`, written when it starts and when it ends, so the jobs page
+/// still shows it after a restart. Progress while it runs is held here, in memory: the work is one
+/// transaction of its own and its progress could not be written beside it. A row still `running` that
+/// this process did not start was cut off by a restart (its one transaction rolled back): it shows as
+/// interrupted, with its request to post again.
 final class ConsoleJobs: Sendable {
-    struct Text: Sendable {
-        var zh: String
-        var en: String
-    }
+    let database: any Database
+    /// This server process, as written in the rows of the jobs it runs.
+    let instance = SecretToken.generate(prefix: "run_")
+    private let progress = Mutex<[String: (done: Int, total: Int)]>([:])
 
-    /// A follow-up the summary offers as a form (importing the good lines after a report of problems).
-    struct Retry: Sendable {
-        var action: String
-        var fields: [(name: String, value: String)]
-        var label: Text
-    }
+    init(database: any Database) { self.database = database }
 
-    struct Outcome: Sendable {
-        var succeeded: Bool
-        var summary: Text
-        var facts: [(label: Text, value: String)] = []
-        var errors: [CatalogueCSV.LineError] = []
-        var retry: Retry? = nil
-    }
-
-    struct Job: Sendable {
-        let id: String
-        let userID: Int64
-        let title: Text
-        /// The page the work belongs to (the employer, the statement form).
-        let back: String
-        var done = 0
-        var total = 0
-        var outcome: Outcome?
-    }
-
-    /// Finished jobs beyond this many are forgotten, oldest first.
-    static let kept = 200
-    private let jobs = Mutex<(byID: [String: Job], order: [String])>(([:], []))
-
-    /// Starts `work` in the background and returns the job's id (unguessable, as it appears in an address).
-    func start(for principal: Principal, title: Text, back: String,
-               work: @escaping @Sendable (_ progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void) async throws -> Outcome) -> String {
+    /// Records the job, starts `work` in the background and returns the job's id (unguessable, as it
+    /// appears in an address).
+    func start(for principal: Principal, kind: String, title: ConsoleJob.Text, back: String, request: ConsoleJob.Request,
+               work: @escaping @Sendable (_ progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void) async throws -> ConsoleJob.Outcome)
+        async throws -> String
+    {
         let id = SecretToken.generate(prefix: "job_")
-        jobs.withLock { state in
-            state.byID[id] = Job(id: id, userID: principal.userID, title: title, back: back)
-            state.order.append(id)
-            while state.order.count > Self.kept, let oldest = state.order.first(where: { state.byID[$0]?.outcome != nil }) {
-                state.byID[oldest] = nil
-                state.order.removeAll { $0 == oldest }
-            }
+        let record = ConsoleJobRecord(id: id, admdvs: principal.region.value, kind: kind, userID: principal.userID, username: principal.username,
+                                      titleZh: title.zh, titleEn: title.en, back: back, request: try Self.json(request), instance: instance,
+                                      startedAt: Clock.nowMillis())
+        // Held before the row exists, so the row never reads as another process's (interrupted).
+        progress.withLock { $0[id] = (0, 0) }
+        do {
+            try await database.write { db in try await ConsoleJobRepository.insert(record, in: db) }
+        } catch {
+            progress.withLock { $0[id] = nil }
+            throw error
         }
         Task {
-            let outcome: Outcome
+            let outcome: ConsoleJob.Outcome
             do {
-                outcome = try await work { done, total in self.update(id) { $0.done = done; $0.total = total } }
+                outcome = try await work { done, total in self.progress.withLock { $0[id] = (done, total) } }
+                // Work reports each line before doing it; having returned, it did them all.
+                progress.withLock { if let last = $0[id] { $0[id] = (last.total, last.total) } }
             } catch let error as DomainError {
-                outcome = Outcome(succeeded: false, summary: Text(zh: error.message, en: error.messageEn))
+                outcome = ConsoleJob.Outcome(succeeded: false, summary: .init(zh: error.message, en: error.messageEn))
             } catch {
-                outcome = Outcome(succeeded: false, summary: Text(zh: "任务失败：\(error)", en: "the job failed: \(error)"))
+                outcome = ConsoleJob.Outcome(succeeded: false, summary: .init(zh: "任务失败：\(error)", en: "the job failed: \(error)"))
             }
-            update(id) { $0.outcome = outcome }
+            let last = progress.withLock { $0[id] ?? (0, 0) }
+            do {
+                let text = try Self.json(outcome)
+                try await database.write { db in
+                    try await ConsoleJobRepository.finish(id: id, state: outcome.succeeded ? .succeeded : .failed, done: last.done,
+                                                          total: last.total, outcome: text, at: Clock.nowMillis(), in: db)
+                }
+            } catch {
+                // The row stays `running`; with no progress held here any more it reads as interrupted.
+            }
+            progress.withLock { $0[id] = nil }
         }
         return id
     }
 
-    func job(_ id: String) -> Job? { jobs.withLock { $0.byID[id] } }
+    func job(_ id: String) async throws -> ConsoleJob? {
+        try await database.read { db in try await ConsoleJobRepository.find(id: id, in: db) }.map(view)
+    }
 
-    private func update(_ id: String, _ change: (inout Job) -> Void) {
-        jobs.withLock { state in
-            if var job = state.byID[id] {
-                change(&job)
-                state.byID[id] = job
-            }
+    /// A user's latest jobs, newest first.
+    func jobs(startedBy userID: Int64, limit: Int = 50) async throws -> [ConsoleJob] {
+        try await database.read { db in try await ConsoleJobRepository.started(by: userID, limit: limit, in: db) }.map(view)
+    }
+
+    private func view(_ record: ConsoleJobRecord) -> ConsoleJob {
+        let decoder = JSONDecoder()
+        let live = record.state == .running ? progress.withLock { $0[record.id] } : nil
+        let state: ConsoleJob.State = switch record.state {
+        case .running: live == nil ? .interrupted : .running
+        case .succeeded: .succeeded
+        case .failed: .failed
         }
+        return ConsoleJob(record: record, state: state, done: live?.done ?? record.done, total: live?.total ?? record.total,
+                          request: try? decoder.decode(ConsoleJob.Request.self, from: Data(record.request.utf8)),
+                          outcome: record.outcome.flatMap { try? decoder.decode(ConsoleJob.Outcome.self, from: Data($0.utf8)) })
+    }
+
+    private static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }
 }

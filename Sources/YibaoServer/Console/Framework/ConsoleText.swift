@@ -243,7 +243,7 @@ enum ConsoleText {
         "employer_base": ("核定缴费基数（元）", "Contribution base (yuan)"),
         "employer_payments": ("到账记录", "Payments received"),
         "roster_import": ("导入增减员名单（CSV）", "Import roster changes (CSV)"),
-        "roster_file": ("选择 CSV 文件（UTF-8）", "Choose a CSV file (UTF-8)"),
+        "import_file": ("选择 CSV 文件（UTF-8 或 GBK 编码）", "Choose a CSV file (UTF-8 or GBK)"),
         "roster_csv": ("或粘贴 CSV 内容（可从表格软件复制）", "or paste the CSV text (from a spreadsheet)"),
         "roster_hint": ("第一行为表头 kind,certno,month；kind 填“增员”或“减员”，certno 为身份证号码，month 为起始月份（2025-03）。有错误的行会逐行列出，确认后才导入其余正确的行。",
                         "First line is the header kind,certno,month; kind is 增员 (hire) or 减员 (leave), certno the identity number, month the first month (2025-03). Lines with problems are listed one by one; the good lines are imported only when you confirm."),
@@ -252,7 +252,7 @@ enum ConsoleText {
         "payments_title": ("导入银行或税务到账文件", "Import a bank or tax statement"),
         "payment_statement": ("对账单编号", "Statement"),
         "payment_statementHint": ("同一对账单重复导入时，已导入的行不会重复记账", "Lines of a statement already imported are not booked twice"),
-        "payment_csv": ("CSV 内容", "CSV text"),
+        "payment_csv": ("或粘贴 CSV 内容", "or paste the CSV text"),
         "payment_hint": ("第一行为表头 payer,amount,paid_on[,reference]；payer 为统一社会信用代码或身份证号码。",
                          "First line is the header payer,amount,paid_on[,reference]; payer is a credit code or an identity number."),
         "payment_submit": ("检查并导入", "Check and import"),
@@ -266,6 +266,15 @@ enum ConsoleText {
         "job_errors": ("问题行", "Lines with problems"),
         "job_line": ("行号", "Line"),
         "job_reason": ("原因", "Reason"),
+        "job_who": ("发起人", "Started by"),
+        "job_started": ("开始时间", "Started"),
+        "job_finished": ("结束时间", "Finished"),
+        "job_state": ("状态", "State"),
+        "job_interrupted": ("服务在任务运行时停止，任务已中断。导入在一个事务中完成，中断时未写入任何内容；可以重新运行。",
+                            "The server stopped while the job ran. An import is one transaction, so nothing was written; you may run it again."),
+        "job_rerun": ("重新运行", "Run again"),
+        "jobs_title": ("我的后台任务", "My jobs"),
+        "jobs_caption": ("本人发起的后台任务，最近 50 项", "Jobs you started, the latest 50"),
     ]
 
     static let zh: [String: String] = entries.mapValues(\.zh)

@@ -30,15 +30,17 @@ struct EmployerPages {
             try ConsoleCSRF.check(form, visit.request)
             let principal = visit.user
             let employer = try await employer(context, principal, .employerWrite)
-            // A chosen file wins over pasted text; the offer to import the good lines posts the text back.
-            let text = form["csv_file"].flatMap { $0.isEmpty ? nil : $0 } ?? form["csv"] ?? ""
+            let (text, encoding) = try form.importText(file: "csv_file", pasted: "csv")
             let skipInvalid = form["skip_invalid"] == "1"
             let database = services.database
-            let id = jobs.start(for: principal, title: .init(zh: "导入增减员名单：\(employer.name)", en: "Roster import: \(employer.name)"),
-                                back: Self.href(employer)) { progress in
+            let request = ConsoleJob.Request(action: Self.href(employer) + "/roster-import",
+                                             fields: [.init(name: "csv", value: text), .init(name: "skip_invalid", value: skipInvalid ? "1" : "")])
+            let id = try await jobs.start(for: principal, kind: "roster_import",
+                                          title: .init(zh: "导入增减员名单：\(employer.name)", en: "Roster import: \(employer.name)"),
+                                          back: Self.href(employer), request: request) { progress in
                 let report = try await RosterImport.run(text, employer: employer, skipInvalid: skipInvalid, by: principal.auditActor,
                                                         database: database, progress: progress)
-                return Self.outcome(report, csv: text, action: Self.href(employer) + "/roster-import")
+                return Self.outcome(report, encoding: encoding)
             }
             return ConsoleRenderer.redirect("/jobs/\(id)")
         }
@@ -55,12 +57,14 @@ struct EmployerPages {
         return names[kind].map { l.pick($0.0, $0.1) } ?? kind
     }
 
-    /// The summary of an import: what was written, or the problems and (when some lines are good) the
-    /// offer to write those alone.
-    static func outcome(_ report: RosterImport.Report, csv: String, action: String) -> ConsoleJobs.Outcome {
-        let facts: [(label: ConsoleJobs.Text, value: String)] = [
-            (.init(zh: "数据行", en: "Data lines"), String(report.lines)), (.init(zh: "增员", en: "Hires"), String(report.hires)),
-            (.init(zh: "减员", en: "Leaves"), String(report.leaves)), (.init(zh: "问题行", en: "Problems"), String(report.errors.count)),
+    /// The summary of an import: what was written, or the problems and (when some lines are good) how
+    /// many the job's request with `skip_invalid=1` would write.
+    static func outcome(_ report: RosterImport.Report, encoding: ImportedText.Encoding?) -> ConsoleJob.Outcome {
+        let facts: [ConsoleJob.Fact] = ConsoleJob.Fact.encoding(encoding) + [
+            .init(label: .init(zh: "数据行", en: "Data lines"), value: String(report.lines)),
+            .init(label: .init(zh: "增员", en: "Hires"), value: String(report.hires)),
+            .init(label: .init(zh: "减员", en: "Leaves"), value: String(report.leaves)),
+            .init(label: .init(zh: "问题行", en: "Problems"), value: String(report.errors.count)),
         ]
         if report.written {
             return .init(succeeded: true,
@@ -68,13 +72,10 @@ struct EmployerPages {
                                         en: "\(report.valid) roster changes imported" + (report.errors.isEmpty ? "." : "; \(report.errors.count) problem(s) skipped.")),
                          facts: facts, errors: report.errors)
         }
-        let retry = report.valid == 0 ? nil : ConsoleJobs.Retry(
-            action: action, fields: [("csv", csv), ("skip_invalid", "1")],
-            label: .init(zh: "仅导入正确的 \(report.valid) 行", en: "Import only the \(report.valid) good line(s)"))
         return .init(succeeded: false,
                      summary: .init(zh: "发现 \(report.errors.count) 处问题，未导入任何记录。请修改文件后重新导入，或仅导入正确的行。",
                                     en: "\(report.errors.count) problem(s) found; nothing was imported. Correct the file and import it again, or import only the good lines."),
-                     facts: facts, errors: report.errors, retry: retry)
+                     facts: facts, errors: report.errors, goodLines: report.valid)
     }
 
     private func employer(_ context: YibaoRequestContext, _ principal: Principal, _ permission: Permission) async throws -> EmployerRecord {

@@ -3,8 +3,9 @@ import YibaoCore
 import YibaoStore
 
 /// Importing a bank or tax statement (到账文件) from the console: the same checks and allocation as
-/// `yibao payments import` (`PaymentStatementImport`), run as a console job. A file with bad lines
-/// imports nothing; the summary lists them and offers to import only the good ones.
+/// `yibao payments import` (`PaymentStatementImport`), run as a console job. The statement is a chosen
+/// file (UTF-8, or GBK/GB18030 as banks export it) or pasted text. A file with bad lines imports
+/// nothing; the summary lists them and offers to import only the good ones.
 struct PaymentPages {
     let services: Services
     let jobs: ConsoleJobs
@@ -24,28 +25,30 @@ struct PaymentPages {
             guard !statement.isEmpty else {
                 throw DomainError(code: "STATEMENT_REQUIRED", message: "请填写对账单编号", messageEn: "give the statement's name", path: "statement")
             }
-            let (text, skipInvalid, database) = (form["csv"] ?? "", form["skip_invalid"] == "1", services.database)
-            let id = jobs.start(for: principal, title: .init(zh: "导入到账文件 \(statement)", en: "Statement import \(statement)"), back: "/payments") { progress in
+            let (text, encoding) = try form.importText(file: "csv_file", pasted: "csv")
+            let (skipInvalid, database) = (form["skip_invalid"] == "1", services.database)
+            let request = ConsoleJob.Request(action: "/payments/import", fields: [
+                .init(name: "statement", value: statement), .init(name: "csv", value: text), .init(name: "skip_invalid", value: skipInvalid ? "1" : ""),
+            ])
+            let id = try await jobs.start(for: principal, kind: "statement_import",
+                                          title: .init(zh: "导入到账文件 \(statement)", en: "Statement import \(statement)"), back: "/payments",
+                                          request: request) { progress in
                 let report = try await PaymentStatementImport.run(text, statement: statement, region: region.value, skipInvalid: skipInvalid,
                                                                   by: principal.auditActor, database: database, progress: progress)
-                let facts: [(label: ConsoleJobs.Text, value: String)] = [
-                    (.init(zh: "已导入行", en: "Lines imported"), String(report.imported)),
-                    (.init(zh: "此前已导入", en: "Imported before"), String(report.alreadyImported)),
-                    (.init(zh: "冲抵欠费（元）", en: "Applied to bills (yuan)"), ConsoleFormat.money(report.allocated)),
-                    (.init(zh: "未匹配行", en: "Unmatched lines"), String(report.unmatched.count)),
-                    (.init(zh: "问题行", en: "Problems"), String(report.errors.count)),
+                let facts: [ConsoleJob.Fact] = ConsoleJob.Fact.encoding(encoding) + [
+                    .init(label: .init(zh: "已导入行", en: "Lines imported"), value: String(report.imported)),
+                    .init(label: .init(zh: "此前已导入", en: "Imported before"), value: String(report.alreadyImported)),
+                    .init(label: .init(zh: "冲抵欠费（元）", en: "Applied to bills (yuan)"), value: ConsoleFormat.money(report.allocated)),
+                    .init(label: .init(zh: "未匹配行", en: "Unmatched lines"), value: String(report.unmatched.count)),
+                    .init(label: .init(zh: "问题行", en: "Problems"), value: String(report.errors.count)),
                 ]
                 let stopped = !report.errors.isEmpty && !skipInvalid
-                let good = stopped ? PaymentStatementImport.parse(text).lines.count : 0
-                return ConsoleJobs.Outcome(
+                return ConsoleJob.Outcome(
                     succeeded: !stopped,
                     summary: stopped ? .init(zh: "发现 \(report.errors.count) 处问题，未导入任何行。", en: "\(report.errors.count) problem(s) found; nothing was imported.")
                                      : .init(zh: "已导入 \(report.imported) 行，冲抵 \(ConsoleFormat.money(report.allocated)) 元。",
                                              en: "\(report.imported) line(s) imported, \(ConsoleFormat.money(report.allocated)) applied to bills."),
-                    facts: facts, errors: report.errors,
-                    retry: good == 0 ? nil : ConsoleJobs.Retry(action: "/payments/import",
-                        fields: [("statement", statement), ("csv", text), ("skip_invalid", "1")],
-                        label: .init(zh: "仅导入正确的 \(good) 行", en: "Import only the \(good) good line(s)")))
+                    facts: facts, errors: report.errors, goodLines: stopped ? PaymentStatementImport.parse(text).lines.count : nil)
             }
             return ConsoleRenderer.redirect("/jobs/\(id)")
         }

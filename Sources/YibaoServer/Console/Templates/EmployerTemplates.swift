@@ -56,43 +56,61 @@ extension ConsoleTemplates {
         <section aria-labelledby="h-import"><h2 id="h-import">{{t.roster_import}}</h2>
         <form method="post" action="{{href}}/roster-import" id="roster-import" class="card" enctype="multipart/form-data">
         <input type="hidden" name="csrf" value="{{csrf}}">
-        <p><label for="csv_file">{{t.roster_file}}</label>
+        <p><label for="csv_file">{{t.import_file}}</label>
         <input type="file" id="csv_file" name="csv_file" accept=".csv,text/csv" aria-describedby="csv-hint"></p>
         <p><label for="csv">{{t.roster_csv}}</label>
         <textarea id="csv" name="csv" rows="8" cols="70" aria-describedby="csv-hint" spellcheck="false"></textarea>
         <small id="csv-hint">{{t.roster_hint}}</small></p>
         <p><button type="submit" id="import">{{t.roster_submit}}</button></p>
-        </form></section>
+        </form><p><a href="/jobs" id="jobs-link">{{t.jobs_title}}</a></p></section>
         {{/mayImport}}
         """
 
     static let payments = """
-        <form method="post" action="/payments/import" id="payment-import" class="card">
+        <form method="post" action="/payments/import" id="payment-import" class="card" enctype="multipart/form-data">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <p><label for="statement">{{t.payment_statement}}</label><input id="statement" name="statement" required aria-describedby="statement-hint">
         <small id="statement-hint">{{t.payment_statementHint}}</small></p>
+        <p><label for="csv_file">{{t.import_file}}</label>
+        <input type="file" id="csv_file" name="csv_file" accept=".csv,.txt,text/csv,text/plain" aria-describedby="csv-hint"></p>
         <p><label for="csv">{{t.payment_csv}}</label>
-        <textarea id="csv" name="csv" rows="8" cols="70" required aria-describedby="csv-hint" spellcheck="false"></textarea>
+        <textarea id="csv" name="csv" rows="8" cols="70" aria-describedby="csv-hint" spellcheck="false"></textarea>
         <small id="csv-hint">{{t.payment_hint}}</small></p>
         <p><button type="submit" id="import">{{t.payment_submit}}</button></p>
         </form>
+        <p><a href="/jobs" id="jobs-link">{{t.jobs_title}}</a></p>
         """
 
-    /// A background job: progress while it runs (the page reloads itself), then its summary.
+    /// A background job: who started it and when, progress while it runs (the page reloads itself),
+    /// then its summary; a job cut off by a restart offers to run it again.
     static let job = """
+        <dl class="facts" id="job-record"><dt>{{t.job_who}}</dt><dd>{{who}}</dd><dt>{{t.person_region}}</dt><dd>{{region}}</dd>
+        <dt>{{t.job_started}}</dt><dd>{{started}}</dd><dt>{{t.job_finished}}</dt><dd>{{finished}}</dd><dt>{{t.job_state}}</dt><dd id="job-state">{{state}}</dd></dl>
         {{#running}}<div class="card" role="status" id="job-progress"><p>{{progressText}}</p>
         <progress max="{{total}}" value="{{done}}" aria-label="{{t.job_progress}}">{{done}} / {{total}}</progress>
         <p class="muted">{{t.job_reloads}}</p></div>{{/running}}
+        {{#interrupted}}<div class="problem" role="status" id="job-interrupted"><p>{{t.job_interrupted}}</p></div>{{/interrupted}}
         {{#outcome}}
         <div class="{{#succeeded}}ok{{/succeeded}}{{^succeeded}}problem{{/succeeded}}" role="status" id="job-summary"><p>{{summary}}</p></div>
         {{#hasFacts}}<dl class="facts" id="job-facts">{{#facts}}<dt>{{label}}</dt><dd class="num">{{value}}</dd>{{/facts}}</dl>{{/hasFacts}}
         {{#hasErrors}}<table id="job-errors"><caption>{{t.job_errors}}</caption>
         <thead><tr><th scope="col" class="num">{{t.job_line}}</th><th scope="col">{{t.error_field}}</th><th scope="col">{{t.job_reason}}</th></tr></thead>
         <tbody>{{#errors}}<tr><td class="num">{{line}}</td><td><code>{{field}}</code></td><td>{{reason}}</td></tr>{{/errors}}</tbody></table>{{/hasErrors}}
-        {{#retry}}<form method="post" action="{{action}}" id="job-retry"><input type="hidden" name="csrf" value="{{csrf}}">
-        {{#fields}}<input type="hidden" name="{{name}}" value="{{value}}">{{/fields}}
-        <p><button type="submit" id="retry">{{label}}</button></p></form>{{/retry}}
         {{/outcome}}
-        <p><a href="{{back}}" id="job-back">{{t.back}}</a></p>
+        {{#resubmit}}<form method="post" action="{{action}}" id="{{id}}"><input type="hidden" name="csrf" value="{{csrf}}">
+        {{#fields}}<input type="hidden" name="{{name}}" value="{{value}}">{{/fields}}
+        <p><button type="submit" id="{{button}}">{{label}}</button></p></form>{{/resubmit}}
+        <p><a href="{{back}}" id="job-back">{{t.back}}</a> · <a href="/jobs" id="jobs-link">{{t.jobs_title}}</a></p>
+        """
+
+    /// The signed-in user's jobs, newest first.
+    static let jobs = """
+        <table id="job-list"><caption>{{t.jobs_caption}}</caption>
+        <thead><tr><th scope="col">{{t.job_title}}</th><th scope="col">{{t.job_who}}</th><th scope="col">{{t.person_region}}</th>
+        <th scope="col">{{t.job_started}}</th><th scope="col">{{t.job_finished}}</th><th scope="col" class="num">{{t.job_progress}}</th>
+        <th scope="col">{{t.job_state}}</th></tr></thead>
+        <tbody>{{#jobs}}<tr class="job-{{stateClass}}"><td><a href="{{href}}">{{title}}</a></td><td>{{who}}</td><td>{{region}}</td>
+        <td class="nowrap">{{started}}</td><td class="nowrap">{{finished}}</td><td class="num">{{progress}}</td><td>{{state}}{{#summary}}<br><small>{{summary}}</small>{{/summary}}</td></tr>{{/jobs}}
+        {{^jobs}}<tr><td colspan="7">{{t.policy_none}}</td></tr>{{/jobs}}</tbody></table>
         """
 }
