@@ -1,4 +1,5 @@
 import SQLKit
+import Synchronization
 
 /// A statement whose SQL text is fixed where it is written, with `$1 … $n` placeholders.
 ///
@@ -23,8 +24,29 @@ public struct StaticSQL: Sendable {
     }
 
     /// `INSERT INTO table (columns) VALUES (…), (…)` for `rows` rows: a multi-row insert whose text
-    /// depends only on the row count, bound with the rows' values one after the other.
+    /// depends only on the row count, bound with the rows' values one after the other. Texts are kept
+    /// once made: a 50-line bill's is some 550 placeholders, too many to write out on every call.
     public static func insert(into table: String, columns: [String], rows: Int) -> StaticSQL {
+        let key = InsertShape(table: table, columns: columns, rows: rows)
+        if let known = insertTexts.withLock({ $0[key] }) { return known }
+        let made = makeInsert(into: table, columns: columns, rows: rows)
+        insertTexts.withLock { texts in
+            if texts.count >= insertTextLimit { texts.removeAll() }
+            texts[key] = made
+        }
+        return made
+    }
+
+    private struct InsertShape: Hashable {
+        var table: String
+        var columns: [String]
+        var rows: Int
+    }
+    private static let insertTexts = Mutex<[InsertShape: StaticSQL]>([:])
+    /// Shapes kept at most (tables × row counts seen); the cache starts over beyond it.
+    private static let insertTextLimit = 2_048
+
+    private static func makeInsert(into table: String, columns: [String], rows: Int) -> StaticSQL {
         let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         var postgres = head, sqlite = head
         for row in 0..<rows {
