@@ -59,6 +59,11 @@ import YibaoTestSupport
             #expect(perDay.last == "2026-11-20,1")
             let fund = try await client.send(.get, "/dashboard/fund-per-day.csv?on=2026-11-20", auth: admin).body
             #expect(fund.hasSuffix("2026-11-20,0.00\r\n"))
+            // The month's totals so far: November has the one settlement; October none.
+            let november = try await client.send(.get, "/dashboard?on=2026-11-20", auth: admin).body
+            #expect(november.contains("近 14 天每日结算笔数（本月 1 笔）") && november.contains("近 14 天每日基金支付（本月 0.00 元）"))
+            let october = try await client.send(.get, "/dashboard?on=2026-10-31", auth: admin).body
+            #expect(october.contains("近 14 天每日结算笔数（本月 0 笔）"))
 
             // Each chart only for roles that may read what it counts; a bad day is refused at `on`.
             let reviewer = try await client.signIn("review")

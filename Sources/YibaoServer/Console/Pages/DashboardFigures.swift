@@ -2,7 +2,7 @@ import YibaoCore
 import YibaoStore
 
 /// The dashboard's charts of the user's own region: who is insured, what the month's contributions
-/// came to, and the settlements of the last 14 days — as of today (Beijing date) or of the day given
+/// came to, and the settlements of the last 14 days and of the month — as of today (Beijing date) or of the day given
 /// as `?on=YYYY-MM-DD` (a past period; tests use it for fixed figures).
 extension DashboardPages {
     /// The charts the user's role may see, in reading order.
@@ -51,21 +51,29 @@ extension DashboardPages {
                         csvHref: csvHref("collection", visit))
     }
 
-    /// Settlements (cancelled ones left out) and their fund payments on each of the last 14 days.
+    /// Settlements (cancelled ones left out) and their fund payments on each of the last 14 days, with
+    /// the month's totals so far (from its first day through the as-of day) in the titles.
     func settlementDays(_ visit: ConsoleVisit) async throws -> (count: SVGChart, fund: SVGChart) {
         let region = try ownRegion(visit, .settlementRead)
         let through = try asOf(visit)
         let from = through.adding(days: -13)
+        let monthStart = LocalDate(year: through.year, month: through.month, day: 1)!
         let totals = try await services.database.read { db in
-            try await SettlementListing.dailyTotals(.region(region), from: from, through: through, in: db)
+            try await SettlementListing.dailyTotals(.region(region), from: min(from, monthStart), through: through, in: db)
         }
         let byDay = Dictionary(totals.map { ($0.day, $0) }, uniquingKeysWith: { first, _ in first })
+        let month = totals.filter { $0.day >= monthStart }
+        let monthSettled = month.reduce(0) { $0 + $1.settled }
+        let monthFund = month.reduce(Money.zero) { $0 + $1.fund }
         let days = (0..<14).map { from.adding(days: $0) }
-        let count = SVGChart(id: "chart-settlements-per-day", kind: .line, title: visit.t("dashboard_settlementDays"),
+        let count = SVGChart(id: "chart-settlements-per-day", kind: .line,
+                             title: visit.t("dashboard_settlementDays") + visit.pick("（本月 \(monthSettled) 笔）", " (this month: \(monthSettled))"),
                              labelHeader: visit.t("dashboard_day"), valueHeader: visit.t("dashboard_settlements"),
                              points: days.map { .init(label: ConsoleFormat.date($0), value: Int64(byDay[$0]?.settled ?? 0)) },
                              csvHref: csvHref("settlements-per-day", visit))
-        let fund = SVGChart(id: "chart-fund-per-day", kind: .line, title: visit.t("dashboard_fundDays"),
+        let fund = SVGChart(id: "chart-fund-per-day", kind: .line,
+                            title: visit.t("dashboard_fundDays")
+                                + visit.pick("（本月 \(ConsoleFormat.money(monthFund)) 元）", " (this month: \(ConsoleFormat.money(monthFund)) yuan)"),
                             labelHeader: visit.t("dashboard_day"), valueHeader: visit.t("dashboard_amount"), unit: .money,
                             points: days.map { .init(label: ConsoleFormat.date($0), value: byDay[$0]?.fund.fen ?? 0) },
                             csvHref: csvHref("fund-per-day", visit))
