@@ -207,8 +207,7 @@ public enum BackPaymentRepository {
 
     /// The person, their row locked for the rest of the transaction on PostgreSQL (SQLite has one writer).
     private static func lockedPerson(admdvs: String, psnNo: Int64, in db: any SQLDatabase) async throws -> PersonRecord {
-        let suffix = db.dialect.name == "postgresql" ? " FOR UPDATE" : ""
-        guard let person = try await db.raw("SELECT * FROM persons WHERE admdvs = \(bind: admdvs) AND psn_no = \(bind: psnNo)\(unsafeRaw: suffix)")
+        guard let person = try await db.raw("SELECT * FROM persons WHERE admdvs = \(bind: admdvs) AND psn_no = \(bind: psnNo)\(unsafeRaw: db.rowLock())")
             .first().map(PersonRecord.init(row:)) else {
             throw DomainError(.notFound, code: "PERSON_NOT_FOUND", message: "本统筹区没有参保人 \(psnNo)", messageEn: "no person \(psnNo) in the region",
                               path: "psn_no")

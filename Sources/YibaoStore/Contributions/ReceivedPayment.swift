@@ -17,9 +17,8 @@ public struct ReceivedPayment: Sendable, Equatable {
     /// The payment `id`; with `lock` its row stays locked for the rest of the transaction on PostgreSQL
     /// (SQLite's single writer already serialises), so refunds of one payment are decided one at a time.
     public static func find(admdvs: String, id: Int64, lock: Bool, in db: any SQLDatabase) async throws -> ReceivedPayment? {
-        let suffix = lock && db.dialect.name == "postgresql" ? " FOR UPDATE" : ""
-        return try await db.raw("""
-            SELECT * FROM payments WHERE admdvs = \(bind: admdvs) AND id = \(bind: id)\(unsafeRaw: suffix)
+        try await db.raw("""
+            SELECT * FROM payments WHERE admdvs = \(bind: admdvs) AND id = \(bind: id)\(unsafeRaw: db.rowLock(lock))
             """).first().map(ReceivedPayment.init(row:))
     }
 

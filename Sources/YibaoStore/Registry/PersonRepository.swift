@@ -67,9 +67,8 @@ public struct PersonRepository: Sendable {
     /// Balances; with `lock` the row is locked for the rest of the transaction (the per-person
     /// settlement lock on PostgreSQL; SQLite's single writer already serialises).
     public static func account(admdvs: String, psnNo: Int64, lock: Bool, in db: any SQLDatabase) async throws -> AccountBalances {
-        let suffix = lock && db.dialect.name == "postgresql" ? " FOR UPDATE" : ""
         guard let row = try await db.raw("""
-            SELECT first_level_fen, second_level_fen FROM person_accounts WHERE admdvs = \(bind: admdvs) AND psn_no = \(bind: psnNo)\(unsafeRaw: suffix)
+            SELECT first_level_fen, second_level_fen FROM person_accounts WHERE admdvs = \(bind: admdvs) AND psn_no = \(bind: psnNo)\(unsafeRaw: db.rowLock(lock))
             """).first() else {
             throw DomainError(.notFound, code: "ACCOUNT_NOT_FOUND", message: "参保人 \(psnNo) 没有个人账户记录",
                               messageEn: "person \(psnNo) has no account row", path: "psn_no")
