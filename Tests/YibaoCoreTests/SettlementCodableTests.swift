@@ -16,4 +16,14 @@ import Testing
         #expect(text.contains("\"preselfpay_amt\":\"150.00\""))
         #expect(try JSONDecoder().decode(Settlement.self, from: data) == s)
     }
+
+    @Test func outOfCatalogueLinesStayOutOfCatalogueWhenReadBack() throws {
+        // chrgitm_lv reports 目录外 as 03 like 丙; the stored explanation must still tell them apart.
+        let s = try SettlementEngine.settle(admission("2025-03-01", .grade2, [line(.classC, "100"), line(.outOfCatalogue, "50", code: "Y")]),
+                                            person: PersonProfile(category: .employee), policy: SettlementFixture.municipal,
+                                            accumulators: Accumulators(), averageWage: yuan("80000"))
+        let back = try JSONDecoder().decode(Settlement.self, from: JSONEncoder().encode(s))
+        #expect(back.lines.map(\.listClass) == [.classC, .outOfCatalogue])
+        #expect(back == s)
+    }
 }

@@ -26,13 +26,16 @@ public struct LineResult: Sendable, Equatable, Codable {
         case code = "med_list_codg", listClass = "chrgitm_lv", amount = "det_item_fee_sumamt"
         case fullySelfPaid = "fulamt_ownpay_amt", overLimit = "overlmt_amt", preSelfPay = "preselfpay_amt"
         case inScope = "inscp_scp_amt"
+        /// Not a national field: `chrgitm_lv` reports 目录外 as 03 (丙), and a stored explanation must
+        /// still tell the two apart when it is read back.
+        case outOfCatalogue = "out_of_catalogue"
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         code = try c.decode(String.self, forKey: .code)
         let lv = try c.decode(String.self, forKey: .listClass)
-        listClass = ListClass(rawValue: lv) ?? .outOfCatalogue
+        listClass = try c.decodeIfPresent(Bool.self, forKey: .outOfCatalogue) == true ? .outOfCatalogue : ListClass(rawValue: lv) ?? .outOfCatalogue
         amount = try c.decode(Money.self, forKey: .amount)
         fullySelfPaid = try c.decode(Money.self, forKey: .fullySelfPaid)
         overLimit = try c.decode(Money.self, forKey: .overLimit)
@@ -44,6 +47,7 @@ public struct LineResult: Sendable, Equatable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(code, forKey: .code)
         try c.encode(listClass.chrgitmLv, forKey: .listClass)
+        if listClass == .outOfCatalogue { try c.encode(true, forKey: .outOfCatalogue) }
         try c.encode(amount, forKey: .amount)
         try c.encode(fullySelfPaid, forKey: .fullySelfPaid)
         try c.encode(overLimit, forKey: .overLimit)
