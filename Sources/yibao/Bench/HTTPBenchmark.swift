@@ -1,12 +1,11 @@
-import AsyncHTTPClient
 import Foundation
-import NIOCore
 import YibaoCore
 
 /// Real-time settlement over HTTP against a running server on 127.0.0.1: `clients` concurrent HIS
-/// clients, each looping register → fee upload → (discharge →) settle with fresh msgids on keep-alive
-/// connections, until the time or the request budget runs out. Bodies are built as text and answers
-/// scanned for the few fields needed, so the generator spends little of the shared CPU.
+/// clients, each on its own thread and keep-alive connection, looping register → fee upload →
+/// (discharge →) settle with fresh msgids until the time or the request budget runs out. Bodies are
+/// built as text and answers scanned for the few fields needed, so the generator spends little of the
+/// shared CPU.
 struct HTTPBenchmark: Sendable {
     enum Kind: String, Sendable { case outpatient, inpatient }
 
@@ -23,7 +22,7 @@ struct HTTPBenchmark: Sendable {
     /// One demo fee line: catalogue code, unit price in fen, count.
     struct Line: Sendable { var code: String; var priceFen: Int64; var count: Int64 }
 
-    let url: String
+    let port: UInt16
     let token: String
     let institution: String
     let kind: Kind
@@ -46,10 +45,11 @@ struct HTTPBenchmark: Sendable {
     static func money(_ fen: Int64) -> String { Money(fen: fen).description }
 
     /// Reads `psn_no` of each identity number with 1101.
-    func persons(_ client: HTTPClient, certnos: [String]) async throws -> [String] {
+    func persons(certnos: [String]) throws -> [String] {
+        let connection = try LoopbackConnection(port: port)
         var result: [String] = []
         for (i, certno) in certnos.enumerated() {
-            let (text, _) = try await post(client, infno: "1101", msgid: "\(runID)-q\(i)", input: #"{"data":{"certno":"\#(certno)"}}"#)
+            let (text, _) = try post(connection, infno: "1101", msgid: "\(runID)-q\(i)", input: #"{"data":{"certno":"\#(certno)"}}"#)
             guard Self.infcode(text) == 0, let psnNo = Self.field("psn_no", in: text) else {
                 throw DomainError(code: "BENCH_PERSON", message: "查询参保人失败：\(text.prefix(300))", messageEn: "1101 failed: \(text.prefix(300))")
             }
@@ -59,43 +59,60 @@ struct HTTPBenchmark: Sendable {
     }
 
     /// Runs `clients` loops for at most `seconds` and `maxFlows` settlements in all.
-    func run(_ client: HTTPClient, clients: Int, seconds: Double, maxFlows: Int, persons: [String], level: Int) async -> Result {
+    func run(clients: Int, seconds: Double, maxFlows: Int, persons: [String], level: Int) -> Result {
         let clock = ContinuousClock()
         let begin = clock.now
         let deadline = begin + .milliseconds(Int64(seconds * 1000))
         let budget = Budget(maxFlows)
-        let outcomes = await withTaskGroup(of: ClientOutcome.self) { group in
-            for c in 0..<clients {
-                let psnNo = persons[c % persons.count]
-                group.addTask {
-                    var outcome = ClientOutcome()
+        let outcomes = Outcomes()
+        let done = DispatchGroup()
+        for c in 0..<clients {
+            let psnNo = persons[c % persons.count]
+            done.enter()
+            Thread.detachNewThread {
+                var outcome = ClientOutcome()
+                do {
+                    let connection = try LoopbackConnection(port: port)
                     var n = 0
                     while clock.now < deadline, budget.take() {
                         n += 1
-                        await flow(client, psnNo: psnNo, prefix: "\(runID)-\(level)-\(c)-\(n)", clock: clock, into: &outcome)
+                        flow(connection, psnNo: psnNo, prefix: "\(runID)-\(level)-\(c)-\(n)", clock: clock, into: &outcome)
+                        if outcome.broken { break }
                     }
-                    return outcome
+                } catch {
+                    outcome.errors["transport: \(error)", default: 0] += 1
                 }
+                outcomes.add(outcome)
+                done.leave()
             }
-            var all = ClientOutcome()
-            for await outcome in group { all.merge(outcome) }
-            return all
         }
+        done.wait()
         let elapsed = clock.now - begin
-        return Result(clients: clients, settlements: outcomes.settle.count,
+        let all = outcomes.all
+        return Result(clients: clients, settlements: all.settle.count,
                       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                      settle: outcomes.settle.sorted(), flow: outcomes.flow.sorted(), errors: outcomes.errors)
+                      settle: all.settle.sorted(), flow: all.flow.sorted(), errors: all.errors)
     }
 
     struct ClientOutcome: Sendable {
         var settle: [Duration] = []
         var flow: [Duration] = []
         var errors: [String: Int] = [:]
+        /// The connection failed: this client stops (the server closed it or went away).
+        var broken = false
         mutating func merge(_ other: ClientOutcome) {
             settle += other.settle
             flow += other.flow
             errors.merge(other.errors, uniquingKeysWith: +)
         }
+    }
+
+    /// The clients' outcomes, gathered as their threads finish.
+    final class Outcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var merged = ClientOutcome()
+        func add(_ outcome: ClientOutcome) { lock.withLock { merged.merge(outcome) } }
+        var all: ClientOutcome { lock.withLock { merged } }
     }
 
     /// The shared request budget of one level.
@@ -107,14 +124,14 @@ struct HTTPBenchmark: Sendable {
     }
 
     /// One encounter from registration to settlement; a failed step ends the flow and counts its error.
-    func flow(_ client: HTTPClient, psnNo: String, prefix: String, clock: ContinuousClock, into outcome: inout ClientOutcome) async {
+    func flow(_ connection: LoopbackConnection, psnNo: String, prefix: String, clock: ContinuousClock, into outcome: inout ClientOutcome) {
         let start = clock.now
         do {
             let inpatient = kind == .inpatient
             let register = inpatient
                 ? #"{"mdtrtinfo":{"psn_no":"\#(psnNo)","insutype":"310","begntime":"2026-11-01 08:00:00","med_type":"21","ipt_no":"\#(prefix)"}}"#
                 : #"{"data":{"psn_no":"\#(psnNo)","insutype":"310","begntime":"2026-11-20 09:00:00","med_type":"11","ipt_otp_no":"\#(prefix)"}}"#
-            let opened = try await step(client, infno: inpatient ? "2401" : "2201", msgid: "\(prefix)-r", input: register, into: &outcome)
+            let opened = try step(connection, infno: inpatient ? "2401" : "2201", msgid: "\(prefix)-r", input: register, into: &outcome)
             guard let mdtrtID = Self.field("mdtrt_id", in: opened) else { throw StepFailed() }
             var total: Int64 = 0
             var details: [String] = []
@@ -123,14 +140,14 @@ struct HTTPBenchmark: Sendable {
                 total += amount
                 details.append(#"{"feedetl_sn":"\#(i + 1)","mdtrt_id":"\#(mdtrtID)","psn_no":"\#(psnNo)","med_list_codg":"\#(line.code)","medins_list_codg":"HIS-\#(line.code)","det_item_fee_sumamt":"\#(Self.money(amount))","cnt":"\#(line.count)","pric":"\#(Self.money(line.priceFen))","fee_ocur_time":"\#(inpatient ? "2026-11-05" : "2026-11-20") 09:10:00"}"#)
             }
-            _ = try await step(client, infno: inpatient ? "2301" : "2204", msgid: "\(prefix)-f",
+            _ = try step(connection, infno: inpatient ? "2301" : "2204", msgid: "\(prefix)-f",
                                input: #"{"feedetail":[\#(details.joined(separator: ","))]}"#, into: &outcome)
             if inpatient {
-                _ = try await step(client, infno: "2402", msgid: "\(prefix)-d",
+                _ = try step(connection, infno: "2402", msgid: "\(prefix)-d",
                                    input: #"{"dscginfo":{"mdtrt_id":"\#(mdtrtID)","psn_no":"\#(psnNo)","endtime":"2026-11-10 10:00:00"}}"#, into: &outcome)
             }
             let settleStart = clock.now
-            _ = try await step(client, infno: inpatient ? "2304" : "2207", msgid: "\(prefix)-s",
+            _ = try step(connection, infno: inpatient ? "2304" : "2207", msgid: "\(prefix)-s",
                                input: #"{"data":{"psn_no":"\#(psnNo)","mdtrt_id":"\#(mdtrtID)","medfee_sumamt":"\#(Self.money(total))","insutype":"310"}}"#,
                                into: &outcome)
             let end = clock.now
@@ -138,15 +155,16 @@ struct HTTPBenchmark: Sendable {
             outcome.flow.append(end - start)
         } catch is StepFailed {
         } catch {
-            outcome.errors["transport: \(type(of: error))", default: 0] += 1
+            outcome.errors["transport: \(error)", default: 0] += 1
+            outcome.broken = true
         }
     }
 
     struct StepFailed: Error {}
 
     /// One call whose answer must be `infcode` 0; otherwise its `err_code` is counted and the flow stops.
-    func step(_ client: HTTPClient, infno: String, msgid: String, input: String, into outcome: inout ClientOutcome) async throws -> String {
-        let (text, status) = try await post(client, infno: infno, msgid: msgid, input: input)
+    func step(_ connection: LoopbackConnection, infno: String, msgid: String, input: String, into outcome: inout ClientOutcome) throws -> String {
+        let (text, status) = try post(connection, infno: infno, msgid: msgid, input: input)
         guard status == 200, Self.infcode(text) == 0 else {
             outcome.errors["\(infno) \(Self.field("err_code", in: text) ?? "HTTP \(status)")", default: 0] += 1
             throw StepFailed()
@@ -154,16 +172,11 @@ struct HTTPBenchmark: Sendable {
         return text
     }
 
-    func post(_ client: HTTPClient, infno: String, msgid: String, input: String) async throws -> (String, UInt) {
-        var request = HTTPClientRequest(url: url + "/his")
-        request.method = .POST
-        request.headers.add(name: "Authorization", value: "Bearer \(token)")
-        request.headers.add(name: "Content-Type", value: "application/json")
+    func post(_ connection: LoopbackConnection, infno: String, msgid: String, input: String) throws -> (String, Int) {
         let body = #"{"infno":"\#(infno)","msgid":"\#(msgid)","fixmedins_code":"\#(institution)","opter":"bench","inf_time":"2026-11-20 09:30:00","input":\#(input)}"#
-        request.body = .bytes(ByteBuffer(string: body))
-        let response = try await client.execute(request, timeout: .seconds(30))
-        let buffer = try await response.body.collect(upTo: 16 << 20)
-        return (String(buffer: buffer), response.status.code)
+        let head = "POST /his HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAuthorization: Bearer \(token)\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n"
+        let answer = try connection.exchange(Array(head.utf8) + Array(body.utf8))
+        return (answer.body, answer.status)
     }
 
     /// `"infcode":N` of an answer (the server writes compact JSON).

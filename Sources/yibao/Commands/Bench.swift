@@ -1,5 +1,4 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import YibaoCore
 import YibaoStore
@@ -58,7 +57,8 @@ struct Bench: AsyncParsableCommand {
         @Flag(help: "所有客户端用同一参保人（串行账户）/ every client settles for the same person") var samePerson = false
 
         func execute() async throws {
-            guard let parsed = URL(string: url), parsed.scheme == "http", parsed.host == "127.0.0.1" else {
+            guard let parsed = URL(string: url), parsed.scheme == "http", parsed.host == "127.0.0.1",
+                  parsed.path.isEmpty || parsed.path == "/", let port = UInt16(exactly: parsed.port ?? 80) else {
                 throw ValidationError("--url must be http://127.0.0.1:PORT (the benchmark only loads this machine)")
             }
             guard let token = token ?? Environment.value("YIBAO_BENCH_TOKEN") else { throw ValidationError("--token or $YIBAO_BENCH_TOKEN is required") }
@@ -68,26 +68,17 @@ struct Bench: AsyncParsableCommand {
                 throw ValidationError("--clients must list positive numbers; --seconds in (0, 600]; --max-requests positive")
             }
             let names = samePerson ? ["张伟"] : ["张伟", "李娜", "王建国", "陈小红", "林志强"]
-            let bench = HTTPBenchmark(url: url.hasSuffix("/") ? String(url.dropLast()) : url, token: token, institution: institution,
-                                      kind: kind, runID: "B\(Clock.nowMillis())")
-            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(
-                connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: levels.max()!)))
-            do {
-                let persons = try await bench.persons(client, certnos: names.compactMap(DemoData.insuredCertno))
-                print("kind\tclients\tsettlements\tsettlements/s\tsettle p50 ms\tp95 ms\tp99 ms\tflow p50 ms\tflow p99 ms\terrors")
-                for (level, clients) in levels.enumerated() {
-                    let r = await bench.run(client, clients: clients, seconds: seconds, maxFlows: maxRequests, persons: persons, level: level)
-                    func pct(_ samples: [Duration], _ p: Int) -> String {
-                        samples.isEmpty ? "-" : Self.millis(samples[min(samples.count - 1, samples.count * p / 100)])
-                    }
-                    let errors = r.errors.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: ", ")
-                    print("\(kind.rawValue)\t\(clients)\t\(r.settlements)\t\(Int(r.perSecond))\t\(pct(r.settle, 50))\t\(pct(r.settle, 95))\t\(pct(r.settle, 99))\t\(pct(r.flow, 50))\t\(pct(r.flow, 99))\t\(errors.isEmpty ? "0" : errors)")
+            let bench = HTTPBenchmark(port: port, token: token, institution: institution, kind: kind, runID: "B\(Clock.nowMillis())")
+            let persons = try bench.persons(certnos: names.compactMap(DemoData.insuredCertno))
+            print("kind\tclients\tsettlements\tsettlements/s\tsettle p50 ms\tp95 ms\tp99 ms\tflow p50 ms\tflow p99 ms\terrors")
+            for (level, clients) in levels.enumerated() {
+                let r = bench.run(clients: clients, seconds: seconds, maxFlows: maxRequests, persons: persons, level: level)
+                func pct(_ samples: [Duration], _ p: Int) -> String {
+                    samples.isEmpty ? "-" : Self.millis(samples[min(samples.count - 1, samples.count * p / 100)])
                 }
-            } catch {
-                try? await client.shutdown()
-                throw error
+                let errors = r.errors.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: ", ")
+                print("\(kind.rawValue)\t\(clients)\t\(r.settlements)\t\(Int(r.perSecond))\t\(pct(r.settle, 50))\t\(pct(r.settle, 95))\t\(pct(r.settle, 99))\t\(pct(r.flow, 50))\t\(pct(r.flow, 99))\t\(errors.isEmpty ? "0" : errors)")
             }
-            try await client.shutdown()
         }
 
         /// Milliseconds with two decimals.
