@@ -62,17 +62,22 @@ postgres_cpu_ticks() {
   for pid in $(pgrep -x postgres); do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}'
 }
 TICKS_PER_SECOND="$(getconf CLK_TCK)"
+# SQLite's single writer: seconds it has been held so far (`/metrics`); 0 on PostgreSQL.
+writer_busy_seconds() {
+  curl -s "http://127.0.0.1:$PORT/metrics" | awk '$1 == "yibao_sqlite_writer_busy_seconds" { print $2; found = 1 } END { if (!found) print 0 }'
+}
 per_settlement() { awk -v t="$1" -v hz="$TICKS_PER_SECOND" -v n="$2" 'BEGIN { printf "%.2f", (n > 0) ? (t * 1000 / hz / n) : 0 }'; }
 for KIND in $KINDS; do
   HEADER=1
   for LEVEL in ${CLIENTS//,/ }; do
-    BEFORE="$(server_cpu_ticks)"; PG_BEFORE="$(postgres_cpu_ticks)"
+    BEFORE="$(server_cpu_ticks)"; PG_BEFORE="$(postgres_cpu_ticks)"; WRITER_BEFORE="$(writer_busy_seconds)"
     OUT="$(timeout $((SECS * 2 + 120)) /usr/bin/time -f "%U %S" -o "$WORK/generator.time" "$BIN" bench http \
       --url "http://127.0.0.1:$PORT" --token "$TOKEN" --clients "$LEVEL" --seconds "$SECS" --kind "$KIND" ${SAME_PERSON:+--same-person})"
-    AFTER="$(server_cpu_ticks)"; PG_AFTER="$(postgres_cpu_ticks)"
+    AFTER="$(server_cpu_ticks)"; PG_AFTER="$(postgres_cpu_ticks)"; WRITER_AFTER="$(writer_busy_seconds)"
     SETTLED="$(echo "$OUT" | tail -1 | cut -f3)"
     GENERATOR_MS="$(awk -v n="$SETTLED" '{ printf "%.2f", (n > 0) ? (($1 + $2) * 1000 / n) : 0 }' "$WORK/generator.time")"
-    [[ -n "$HEADER" ]] && echo "$(echo "$OUT" | head -1)	server CPU ms/settlement	PostgreSQL CPU ms/settlement	generator CPU ms/settlement" && HEADER=""
-    echo "$(echo "$OUT" | tail -1)	$(per_settlement $((AFTER - BEFORE)) "$SETTLED")	$(per_settlement $((PG_AFTER - PG_BEFORE)) "$SETTLED")	$GENERATOR_MS"
+    WRITER_MS="$(awk -v a="$WRITER_AFTER" -v b="$WRITER_BEFORE" -v n="$SETTLED" 'BEGIN { printf "%.2f", (n > 0) ? ((a - b) * 1000 / n) : 0 }')"
+    [[ -n "$HEADER" ]] && echo "$(echo "$OUT" | head -1)	server CPU ms/settlement	PostgreSQL CPU ms/settlement	generator CPU ms/settlement	SQLite writer held ms/settlement" && HEADER=""
+    echo "$(echo "$OUT" | tail -1)	$(per_settlement $((AFTER - BEFORE)) "$SETTLED")	$(per_settlement $((PG_AFTER - PG_BEFORE)) "$SETTLED")	$GENERATOR_MS	$WRITER_MS"
   done
 done

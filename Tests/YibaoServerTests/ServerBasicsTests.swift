@@ -1,4 +1,6 @@
+import SQLKit
 import Testing
+import YibaoStore
 import YibaoTestSupport
 
 @Suite struct ServerBasicsTests {
@@ -13,6 +15,19 @@ import YibaoTestSupport
             let metrics = try await client.send(.get, "/metrics")
             #expect(metrics.status == .ok)
             #expect(metrics.body.contains("hb_requests"), "request counter from MetricsMiddleware is exported")
+            // SQLite's single writer reports its use; PostgreSQL has no single writer to report.
+            let before = client.database.writerStatistics?.transactions ?? 0
+            try await client.database.write { db in try await db.raw("SELECT 1").run() }
+            let after = try await client.send(.get, "/metrics").body
+            let line = after.split(separator: "\n").first { $0.hasPrefix("yibao_sqlite_writer_transactions ") }
+            if backend == .sqlite {
+                #expect(line.flatMap { Double($0.split(separator: " ")[1]) } == Double(before + 1))
+                #expect(after.contains("yibao_sqlite_writer_busy_seconds "))
+            } else {
+                // (The Prometheus registry is per process, so an SQLite case run earlier in this test
+                // process may have left the gauges; the store itself reports nothing.)
+                #expect(client.database.writerStatistics == nil)
+            }
 
             let missing = try await client.send(.get, "/api/no-such-thing")
             #expect(missing.status == .notFound || missing.status == .unauthorized)

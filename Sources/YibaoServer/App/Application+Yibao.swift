@@ -10,7 +10,7 @@ public enum YibaoApplication {
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: LogRequestsMiddleware(.info, includeHeaders: .none))
         router.add(middleware: MetricsMiddleware())
-        MetricsSetup.register(on: router)
+        MetricsSetup.register(on: router, database: services.database)
         HealthRoutes(database: services.database).register(on: router)
         router.add(middleware: AuthenticationMiddleware(users: services.users))
         ConsoleRoutes(services: services).register(on: router)

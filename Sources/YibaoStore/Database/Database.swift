@@ -16,6 +16,8 @@ public protocol Database: Sendable {
     func run() async
     /// Closes connections; call after `run()` has returned.
     func shutdown() async
+    /// The single writer's use so far, where there is one (SQLite); nil where writes run in parallel.
+    var writerStatistics: WriterStatistics? { get }
 }
 
 public enum DatabaseDialect: String, Sendable {

@@ -37,4 +37,7 @@ public final class PostgresStore: Database {
     }
 
     public func shutdown() async {}
+
+    /// PostgreSQL runs write transactions side by side: there is no single writer to watch.
+    public var writerStatistics: WriterStatistics? { nil }
 }

@@ -11,6 +11,7 @@ public final class SQLiteStore: Database {
     private let writer: LockedSQLiteHandle
     private let idleReaders = Mutex<[LockedSQLiteHandle]>([])
     private let writeLock = AsyncLock()
+    private let statistics = Mutex(WriterStatistics())
     private let logger: Logger
     /// Idle readers kept open; more are opened under a burst and closed when it passes.
     private static let idleReaderLimit = 8
@@ -44,10 +45,18 @@ public final class SQLiteStore: Database {
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         SQLTransaction.assertNotNested()
         let session = SQLiteSession(connection: writer, logger: logger)
+        let queued = ContinuousClock.now
         return try await writeLock.withLock {
-            try await SQLTransaction.run(on: session, begin: "BEGIN IMMEDIATE", body)
+            let started = ContinuousClock.now
+            defer {
+                let held = ContinuousClock.now - started
+                statistics.withLock { $0.transactions += 1; $0.busy += held; $0.waited += started - queued }
+            }
+            return try await SQLTransaction.run(on: session, begin: "BEGIN IMMEDIATE", body)
         }
     }
+
+    public var writerStatistics: WriterStatistics? { statistics.withLock { $0 } }
 
     private func checkOutReader() throws -> LockedSQLiteHandle {
         if let idle = idleReaders.withLock({ $0.popLast() }) { return idle }
