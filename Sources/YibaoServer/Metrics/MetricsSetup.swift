@@ -37,17 +37,20 @@ enum MetricsSetup {
 /// are running totals, so `rate()` of the busy seconds is the fraction of time the writer was held.
 private struct WriterGauges {
     let transactions: Prometheus.Gauge
+    let commits: Prometheus.Gauge
     let busy: Prometheus.Gauge
     let waited: Prometheus.Gauge
 
     init(registry: PrometheusCollectorRegistry) {
         transactions = registry.makeGauge(name: "yibao_sqlite_writer_transactions")
+        commits = registry.makeGauge(name: "yibao_sqlite_writer_commits")
         busy = registry.makeGauge(name: "yibao_sqlite_writer_busy_seconds")
         waited = registry.makeGauge(name: "yibao_sqlite_writer_wait_seconds")
     }
 
     func set(_ s: WriterStatistics) {
         transactions.set(Double(s.transactions))
+        commits.set(Double(s.commits))
         busy.set(Self.seconds(s.busy))
         waited.set(Self.seconds(s.waited))
     }

@@ -15,6 +15,9 @@ final class AsyncLock: Sendable {
         return try await body()
     }
 
+    /// Whether someone is queued behind the current holder (asked by the holder).
+    var hasWaiters: Bool { state.withLock { !$0.waiters.isEmpty } }
+
     private func acquire() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let granted = state.withLock { s -> Bool in

@@ -3,8 +3,9 @@ import SQLKit
 import Synchronization
 
 /// SQLite in WAL mode: one writer connection behind a FIFO lock (SQLite has a single writer anyway,
-/// and holding the lock from BEGIN IMMEDIATE to COMMIT keeps transactions whole), plus reader
-/// connections, checked out one per read, that see the last committed state while a write runs.
+/// and holding the lock for a whole transaction keeps transactions whole), plus reader connections,
+/// checked out one per read, that see the last committed state while a write runs. Writes queued
+/// behind each other share a commit (`CommitGroup`).
 public final class SQLiteStore: Database {
     public let dialect = DatabaseDialect.sqlite
     private let path: String
@@ -12,6 +13,8 @@ public final class SQLiteStore: Database {
     private let idleReaders = Mutex<[LockedSQLiteHandle]>([])
     private let writeLock = AsyncLock()
     private let statistics = Mutex(WriterStatistics())
+    /// The group of write transactions not yet committed; touched only while holding `writeLock`.
+    private let openGroup = Mutex<CommitGroup?>(nil)
     private let logger: Logger
     /// Idle readers kept open; more are opened under a burst and closed when it passes.
     private static let idleReaderLimit = 8
@@ -21,17 +24,20 @@ public final class SQLiteStore: Database {
     /// running, since a checkpoint inside a commit holds the single writer for its whole duration.
     static let autocheckpointPages = 20_000
 
-    private init(path: String, writer: LockedSQLiteHandle, logger: Logger) {
+    private let groupLimits: CommitGroup.Limits
+
+    private init(path: String, writer: LockedSQLiteHandle, logger: Logger, groupLimits: CommitGroup.Limits) {
+        self.groupLimits = groupLimits
         self.path = path
         self.writer = writer
         self.logger = logger
     }
 
     /// Opens (creating if needed) the file at `path`; the writer switches it to WAL.
-    public static func open(path: String, logger: Logger) async throws -> SQLiteStore {
+    public static func open(path: String, logger: Logger, groupLimits: CommitGroup.Limits = .standard) async throws -> SQLiteStore {
         let handle = try SQLiteHandle(path: path, readOnly: false)
         try handle.execute("PRAGMA wal_autocheckpoint=\(autocheckpointPages)")
-        return SQLiteStore(path: path, writer: LockedSQLiteHandle(handle), logger: logger)
+        return SQLiteStore(path: path, writer: LockedSQLiteHandle(handle), logger: logger, groupLimits: groupLimits)
     }
 
     /// A read runs in one read transaction (`BEGIN` … `COMMIT`), so its statements see one snapshot
@@ -42,18 +48,75 @@ public final class SQLiteStore: Database {
         return try await SQLTransaction.run(on: SQLiteSession(connection: reader, logger: logger), begin: "BEGIN", body)
     }
 
+    /// A write runs in a savepoint of the open `CommitGroup` (opening one with BEGIN IMMEDIATE if none
+    /// is open) while holding the writer; it returns once its group is committed.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         SQLTransaction.assertNotNested()
         let session = SQLiteSession(connection: writer, logger: logger)
         let queued = ContinuousClock.now
-        return try await writeLock.withLock {
+        let (outcome, pending) = try await writeLock.withLock {
             let started = ContinuousClock.now
             defer {
                 let held = ContinuousClock.now - started
                 statistics.withLock { $0.transactions += 1; $0.busy += held; $0.waited += started - queued }
             }
-            return try await SQLTransaction.run(on: session, begin: "BEGIN IMMEDIATE", body)
+            return try await member(of: session, body)
         }
+        if let pending { try await pending.committed() }
+        return try outcome.get()
+    }
+
+    /// Runs `body` as one member of the open group. Returns its outcome and, when it succeeded and the
+    /// group stays open for those queued behind it, the group whose commit it must wait for.
+    private func member<T: Sendable>(of session: SQLiteSession, _ body: @Sendable (any SQLDatabase) async throws -> T)
+        async throws -> (Result<T, any Error>, CommitGroup?) {
+        let group: CommitGroup
+        if let open = openGroup.withLock({ $0 }) {
+            group = open
+        } else {
+            try control("BEGIN IMMEDIATE")
+            group = CommitGroup(groupLimits)
+            openGroup.withLock { $0 = group }
+        }
+        let outcome: Result<T, any Error>
+        do {
+            try control("SAVEPOINT member")
+            do {
+                let value = try await SQLTransaction.$isOpen.withValue(true) { try await body(session) }
+                try control("RELEASE member")
+                outcome = .success(value)
+            } catch {
+                try control("ROLLBACK TO member")
+                try control("RELEASE member")
+                outcome = .failure(error)
+            }
+        } catch {
+            // A savepoint statement itself failed: what the group holds is unknown, so all of it goes.
+            try? control("ROLLBACK")
+            openGroup.withLock { $0 = nil }
+            group.finish(.failure(error))
+            throw error
+        }
+        if group.join(), writeLock.hasWaiters {
+            if case .success = outcome { return (outcome, group) }
+            return (outcome, nil)
+        }
+        openGroup.withLock { $0 = nil }
+        do {
+            try control("COMMIT")
+        } catch {
+            try? control("ROLLBACK")
+            group.finish(.failure(error))
+            throw error
+        }
+        group.finish(.success(()))
+        statistics.withLock { $0.commits += 1 }
+        return (outcome, nil)
+    }
+
+    /// A transaction-control statement on the writer.
+    private func control(_ sql: String) throws {
+        _ = try writer.execute(sql, [])
     }
 
     public var writerStatistics: WriterStatistics? { statistics.withLock { $0 } }
