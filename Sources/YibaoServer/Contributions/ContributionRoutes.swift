@@ -98,7 +98,7 @@ struct ContributionRoutes {
             guard let on = request.uri.queryParameters.get("on") else {
                 throw DomainError(code: "DATE_REQUIRED", message: "请提供查询日期 on=YYYY-MM-DD", messageEn: "give the date as on=YYYY-MM-DD", path: "on")
             }
-            return JSONResponse(try await PersonDebts.load(person, on: try LocalDate.parse(String(on)), services: services))
+            return JSONResponse(try await Debts.of(person, on: try LocalDate.parse(String(on)), services: services))
         }
         api.secured(.get, "/regions/:admdvs/collection-kpis", .contributionRead) { request, context, principal in
             let region = try RegionCode.parse(context.parameters.require("admdvs"))
