@@ -7,17 +7,20 @@ import YibaoStore
 extension LiveServer.Client {
     static let municipal = "329900"
 
-    /// Signs in a municipal administrator, creating them the first time.
-    func municipalAdmin() async throws -> String {
-        if try await UserRepository(database: database).find(username: "m-admin") == nil {
+    /// Signs in the municipal administrator, creating them the first time.
+    func municipalAdmin() async throws -> String { try await municipalStaff("m-admin", .administrator) }
+
+    /// Signs in a municipal agency user of `role`, creating them the first time.
+    func municipalStaff(_ username: String, _ role: Role) async throws -> String {
+        if try await UserRepository(database: database).find(username: username) == nil {
             let users = UserRepository(database: database, bcryptCost: 4)
             let hash = try await users.hashPassword(DemoData.password)
             _ = try await database.write { db in
-                try await users.create(UserRecord(id: 0, username: "m-admin", displayName: "示例市管理员", role: Role.administrator.rawValue,
-                                                  region: Self.municipal), passwordHash: hash, by: .commandLine(region: Self.municipal), in: db)
+                try await users.create(UserRecord(id: 0, username: username, displayName: username, role: role.rawValue, region: Self.municipal),
+                                       passwordHash: hash, by: .commandLine(region: Self.municipal), in: db)
             }
         }
-        return try await signIn("m-admin")
+        return try await signIn(username)
     }
 
     /// A new enterprise of `region` registered by `auth` (the Xiamen administrator when nil): its id and credit code.
