@@ -12,16 +12,11 @@ import YibaoCore
 /// ended), a month already billed or paid, one already in a request, one with nothing to pay, and an
 /// employee's month on no employer's roster (nobody would owe the employer's share).
 extension BackPaymentRepository {
+    /// Asks for a back-payment of the missed `months` (`YYYY-MM`) of person `psnNo` of region `admdvs`, on day `today`.
     public static func request(admdvs: String, psnNo: Int64, months texts: [String], reason: String, on today: LocalDate, by actor: AuditActor,
                                in db: any SQLDatabase) async throws -> Record {
         let months = try BackPayment.checkMonths(texts)
-        let person = try await lockedPerson(admdvs: admdvs, psnNo: psnNo, in: db)
-        guard MonthlyTerms.schemes.contains(where: { $0.rawValue == person.insutype }) else {
-            throw DomainError(.conflict, code: "BACK_PAYMENT_SCHEME",
-                              message: "按月补缴仅适用于职工医保参保人（该人参加险种 \(person.insutype)，请按年度 years 补缴）",
-                              messageEn: "monthly back-payments are for the employee scheme (the person is in \(person.insutype): give years)",
-                              path: "months")
-        }
+        let person = try await lockedPerson(admdvs: admdvs, psnNo: psnNo, monthly: true, in: db)
         let events = try await EnrolmentRepository.history(admdvs: admdvs, psnNo: psnNo, in: db).events
         let pending = try await pending("back_payment_months", "month", as: String.self, admdvs: admdvs, psnNo: psnNo, in: db)
         var bases: [Int: [Int64: [Int64: ContributionBase]]] = [:]

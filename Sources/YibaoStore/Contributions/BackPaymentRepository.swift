@@ -29,13 +29,7 @@ public enum BackPaymentRepository {
     public static func request(admdvs: String, psnNo: Int64, years: [Int], reason: String, on today: LocalDate, by actor: AuditActor,
                                in db: any SQLDatabase) async throws -> Record {
         try BackPayment.checkYears(years)
-        let person = try await lockedPerson(admdvs: admdvs, psnNo: psnNo, in: db)
-        guard ResidentAssessment.residentSchemes.contains(where: { $0.rawValue == person.insutype }) else {
-            throw DomainError(.conflict, code: "BACK_PAYMENT_SCHEME",
-                              message: "按年度补缴仅适用于城乡居民医保参保人（该人参加险种 \(person.insutype)，请按月份 months 补缴）",
-                              messageEn: "yearly back-payments are for the resident scheme only (the person is in \(person.insutype): give months)",
-                              path: "years")
-        }
+        let person = try await lockedPerson(admdvs: admdvs, psnNo: psnNo, monthly: false, in: db)
         let inputs = try await ResidentAssessment.Inputs.load([psnNo], region: admdvs, in: db)
         let pending = try await pending("back_payment_years", "year", as: Int.self, admdvs: admdvs, psnNo: psnNo, in: db)
         var assessed: [BackPayment.Year] = []
@@ -252,8 +246,23 @@ public enum BackPaymentRepository {
                     messageEn: "the \(year) premium was paid in full on \(bill.clearedOn.map(\.description) ?? "?"): nothing to back-pay")
     }
 
+    /// The person, locked, once their scheme is one that back-pays by the month (`monthly`: the employee
+    /// schemes) or by the year (residents); a request of the other kind is refused at its field.
+    static func lockedPerson(admdvs: String, psnNo: Int64, monthly: Bool, in db: any SQLDatabase) async throws -> PersonRecord {
+        let person = try await lockedPerson(admdvs: admdvs, psnNo: psnNo, in: db)
+        guard !(monthly ? MonthlyTerms.schemes : ResidentAssessment.residentSchemes).contains(where: { $0.rawValue == person.insutype }) else {
+            return person
+        }
+        let (kind, scheme, other) = monthly ? (("按月", "monthly"), ("职工医保", "the employee scheme"), ("年度 years", "years"))
+                                            : (("按年度", "yearly"), ("城乡居民医保", "the resident scheme"), ("月份 months", "months"))
+        throw DomainError(.conflict, code: "BACK_PAYMENT_SCHEME",
+                          message: "\(kind.0)补缴仅适用于\(scheme.0)参保人（该人参加险种 \(person.insutype)，请按\(other.0)补缴）",
+                          messageEn: "\(kind.1) back-payments are for \(scheme.1) only (the person is in \(person.insutype): give \(other.1))",
+                          path: monthly ? "months" : "years")
+    }
+
     /// The person, their row locked for the rest of the transaction on PostgreSQL (SQLite has one writer).
-    static func lockedPerson(admdvs: String, psnNo: Int64, in db: any SQLDatabase) async throws -> PersonRecord {
+    private static func lockedPerson(admdvs: String, psnNo: Int64, in db: any SQLDatabase) async throws -> PersonRecord {
         guard let person = try await db.raw("SELECT * FROM persons WHERE admdvs = \(bind: admdvs) AND psn_no = \(bind: psnNo)\(unsafeRaw: db.rowLock())")
             .first().map(PersonRecord.init(row:)) else {
             throw DomainError(.notFound, code: "PERSON_NOT_FOUND", message: "本统筹区没有参保人 \(psnNo)", messageEn: "no person \(psnNo) in the region",
