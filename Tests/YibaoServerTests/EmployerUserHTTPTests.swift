@@ -54,6 +54,9 @@ import YibaoTestSupport
             #expect(twice.status == .conflict && twice.code == "ROSTER_CHANGE_REFUSED")
             #expect(try await roster(a, "leave", #""psn_no":"\#(sun.psnNo)""#, "2025-02", auth: unit).code == "ROSTER_CHANGE_REFUSED")
             #expect(try await roster(b, "hire", #""psn_no":"\#(sun.psnNo)""#, "2025-01", auth: admin).status == .noContent)
+            let changes = try await client.send(.get, "/api/employers/\(region)/\(a)/roster-changes?from=2025-01&through=2025-12", auth: unit)
+            #expect((changes.json["items"] as? [[String: Any]])?.map { "\($0["kind"]!) \($0["name"]!) \($0["recorded_by"]!)" }
+                    == ["hire 赵一 unit-a", "hire 钱二 unit-a"])
 
             let page = try await client.send(.get, "/api/employers/\(region)/\(a)?month=2025-03", auth: unit)
             #expect(page.status == .ok && (page.json["employer"] as? [String: Any])?["name"] as? String == "甲公司")
@@ -63,6 +66,7 @@ import YibaoTestSupport
 
             // 乙公司's data, and its roster, answer 403 whatever the address, in both languages.
             for address in ["/api/employers/\(region)/\(b)?month=2025-03", "/api/employers/\(region)/\(b)/bills?month=2025-03",
+                            "/api/employers/\(region)/\(b)/roster-changes?month=2025-01",
                             "/api/employers/\(region)/\(b)/arrears?on=2025-05-10", "/api/employers/\(region)/\(b)/payments",
                             "/api/employers/\(region)/\(b)/bases?year=2025", "/api/employers/350200/\(xiamen)"] {
                 let refused = try await client.send(.get, address, auth: unit)

@@ -49,6 +49,14 @@ struct EmployerRoutes {
         var psn_type: String
     }
 
+    struct RosterEvent: Encodable, Sendable {
+        var kind: String
+        var month: String
+        var psn_no: String
+        var name: String
+        var recorded_by: String
+    }
+
     struct Detail: Encodable, Sendable {
         var employer: EmployerBody
         var month: String
@@ -85,6 +93,20 @@ struct EmployerRoutes {
                 return entries
             }
             return JSONResponse(Detail(employer: EmployerBody(employer), month: month, roster: roster))
+        }
+        // The hires and leaves taking effect in `month`, or from `from` through `through`.
+        api.secured(.get, "/employers/:admdvs/:id/roster-changes", .employerRead) { request, context, principal in
+            let employer = try await employer(context, principal, .employerRead)
+            let query = request.uri.queryParameters
+            let (from, through) = try EmployerContributionRoutes.months(month: query.get("month"), from: query.get("from"), through: query.get("through"))
+            let events = try await services.database.read { db in
+                let events = try await EmployerRepository.changes(employer, from: from.description, through: through.description, in: db)
+                let persons = try await PersonSearch.find(psnNos: Array(Set(events.map(\.psnNo))), admdvs: employer.admdvs, in: db)
+                let names = Dictionary(persons.map { ($0.psnNo, $0.name) }, uniquingKeysWith: { a, _ in a })
+                return events.map { RosterEvent(kind: $0.kind.rawValue, month: $0.month, psn_no: String($0.psnNo), name: names[$0.psnNo] ?? "",
+                                                recorded_by: $0.recordedBy) }
+            }
+            return JSONResponse(ItemList(items: events))
         }
         api.secured(.post, "/employers/:admdvs/:id/wage-totals", .employerDeclare) { request, context, principal in
             let employer = try await employer(context, principal, .employerDeclare)

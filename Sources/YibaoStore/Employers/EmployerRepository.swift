@@ -7,6 +7,14 @@ import YibaoCore
 public enum EmployerRepository {
     public enum RosterChange: String, Sendable, Codable { case hire, leave }
 
+    /// One recorded hire or leave, as the employer declared it (or a clerk for it).
+    public struct RosterEvent: Sendable, Equatable {
+        public var kind: RosterChange
+        public var psnNo: Int64
+        public var month: String
+        public var recordedBy: String
+    }
+
     @discardableResult
     public static func create(_ employer: EmployerRecord, by actor: AuditActor, in db: any SQLDatabase) async throws -> EmployerRecord {
         let code = try CreditCode.parse(employer.creditCode)
@@ -76,6 +84,19 @@ public enum EmployerRepository {
             .run()
         try await AuditTrail.append(actor.event(action: "employer.roster.\(change.rawValue)", target: "employer:\(employerID)",
                                                 after: "psn_no=\(psnNo) month=\(month)"), in: db)
+    }
+
+    /// The employer's hires and leaves effective from `from` through `through` (`YYYY-MM`), in the order
+    /// they take effect.
+    public static func changes(_ employer: EmployerRecord, from: String, through: String, in db: any SQLDatabase) async throws -> [RosterEvent] {
+        try await db.select().columns("kind", "psn_no", "effective_month", "created_by").from("employer_roster_events")
+            .where("admdvs", .equal, employer.admdvs).where("employer_id", .equal, employer.id)
+            .where("effective_month", .greaterThanOrEqual, from).where("effective_month", .lessThanOrEqual, through)
+            .orderBy("effective_month").orderBy("id").all().map { row in
+                RosterEvent(kind: RosterChange(rawValue: try row.decode(column: "kind", as: String.self)) ?? .leave,
+                            psnNo: try row.decode(column: "psn_no", as: Int64.self), month: try row.decode(column: "effective_month", as: String.self),
+                            recordedBy: try row.decode(column: "created_by", as: String.self))
+            }
     }
 
     /// (employer id, psn_no) of everyone on a roster of the region in `month` — or, with `through`, in at
