@@ -18,6 +18,7 @@ struct AuthorizationTests {
     static let hisA = try! Principal(userID: 3, username: "his_token_a", role: .systemClient, region: pingshan,
                                      institutionCode: "H21050200001")
     static let insured42 = try! Principal(userID: 4, username: "p42", role: .insuredPerson, region: pingshan, personID: 42)
+    static let employer7 = try! Principal(userID: 5, username: "unit7", role: .employerUser, region: pingshan, employerID: 7)
 
     /// The error `check` throws, or nil when it allows the action.
     func refusal(_ principal: Principal, _ permission: Permission, _ scope: Scope) -> DomainError? {
@@ -32,7 +33,7 @@ struct AuthorizationTests {
     @Test func roleRawValuesAreTheStoredNames() {
         #expect(Role.allCases.map(\.rawValue) == [
             "administrator", "enrolment_clerk", "collection_clerk", "claims_reviewer", "auditor", "fund_accountant",
-            "complaint_handler", "analyst", "institution_user", "insured_person", "system_client",
+            "complaint_handler", "analyst", "institution_user", "insured_person", "system_client", "employer_user",
         ])
         #expect(Role.allCases.allSatisfy { !$0.displayName.isEmpty && !$0.displayNameEn.isEmpty })
         #expect(Permission.allCases.allSatisfy { !$0.displayName.isEmpty && !$0.displayNameEn.isEmpty })
@@ -110,6 +111,33 @@ struct AuthorizationTests {
         #expect(refusal(Self.insured42, .settlementCancel, Scope(region: Self.pingshan, personID: 42))?.code == "FORBIDDEN_ROLE")
     }
 
+    @Test func employerUserActsOnlyOnItsOwnEmployer() {
+        let own = Scope(region: Self.pingshan, employerID: 7)
+        #expect(refusal(Self.employer7, .employerRead, own) == nil)
+        #expect(refusal(Self.employer7, .employerDeclare, own) == nil)
+        #expect(refusal(Self.employer7, .contributionRead, own) == nil)
+        let other = refusal(Self.employer7, .contributionRead, Scope(region: Self.pingshan, employerID: 8))
+        #expect(other?.code == "FORBIDDEN_SCOPE")
+        #expect(other?.kind == .forbidden)
+        #expect(other?.message == "用户“unit7”只能办理本单位（参保单位 210502/7）的业务，目标属于参保单位 210502/8")
+        #expect(other?.messageEn == "user unit7 may act only on data of their own employer 210502/7; the target belongs to employer 210502/8")
+        // The same id under another region is another key, and a target naming no employer (a region's
+        // lists, a person's own records) is not the employer's.
+        #expect(refusal(Self.employer7, .employerRead, Scope(region: Self.benxi, employerID: 7))?.code == "FORBIDDEN_SCOPE")
+        let region = refusal(Self.employer7, .contributionRead, Scope(region: Self.pingshan))
+        #expect(region?.message.hasSuffix("目标不属于本单位") == true)
+        #expect(refusal(Self.employer7, .contributionRead, Scope(region: Self.pingshan, personID: 42))?.code == "FORBIDDEN_SCOPE")
+        // What a unit's online hall does not do.
+        for permission: Permission in [.employerWrite, .contributionWrite, .contributionReconcile, .contributionApprove, .personRead,
+                                       .accountRead, .settlementRead, .enrolmentRead, .policyWrite] {
+            #expect(refusal(Self.employer7, permission, own)?.code == "FORBIDDEN_ROLE", "\(permission)")
+        }
+        // The published reference set, by region like everyone.
+        #expect(refusal(Self.employer7, .policyRead, Scope(region: Self.benxi)) == nil)
+        #expect(refusal(Self.employer7, .policyRead, Scope(region: Self.beijing))?.code == "FORBIDDEN_SCOPE")
+        #expect(!Authorization.mayReadFullIdentity(Self.employer7))
+    }
+
     @Test func agencyScopeIsTheRegionAndBelow() {
         let cityClerk = Self.agency(.enrolmentClerk, Self.benxi)
         #expect(refusal(cityClerk, .personWrite, Scope(region: Self.benxi)) == nil)
@@ -179,6 +207,13 @@ struct AuthorizationTests {
             try Principal(userID: 9, username: "x", role: .institutionUser, region: Self.pingshan,
                           institutionCode: "H21050200001", personID: 42)
         }
+        let missingEmployer = #expect(throws: DomainError.self) { try Principal(userID: 9, username: "x", role: .employerUser, region: Self.benxi) }
+        #expect(missingEmployer?.message == "角色“参保单位经办人”必须绑定一家参保单位")
+        #expect(missingEmployer?.messageEn == "role employer_user must be bound to one employer")
+        let clerkWithEmployer = #expect(throws: DomainError.self) {
+            try Principal(userID: 9, username: "x", role: .collectionClerk, region: Self.benxi, employerID: 7)
+        }
+        #expect(clerkWithEmployer?.message == "角色“征缴经办员”不能绑定参保单位")
     }
 
     @Test func principalCodableRechecksBindings() throws {
@@ -188,5 +223,8 @@ struct AuthorizationTests {
         #expect(text.contains("\"fixmedins_code\":\"H21050200001\""))
         let unbound = #"{"user_id":5,"username":"x","role":"institution_user","region":"210502"}"#
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Principal.self, from: Data(unbound.utf8)) }
+        #expect(try JSONDecoder().decode(Principal.self, from: JSONEncoder().encode(Self.employer7)) == Self.employer7)
+        let unboundEmployer = #"{"user_id":5,"username":"x","role":"employer_user","region":"210502"}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Principal.self, from: Data(unboundEmployer.utf8)) }
     }
 }

@@ -19,6 +19,22 @@ import Testing
         #expect(late.dueDate(year: 2025, month: 1) == F.date("2025-02-28"))
     }
 
+    /// `late_fees.back_payment_due`: the presets bill an employer's back-paid month due on the month's own due
+    /// date (the fee runs since then) and a person paying alone due on the approval day; a rule without the
+    /// key keeps every month's own due date.
+    @Test func backPaidMonthsFallDueByPayer() {
+        #expect(fromNextMonth.backPaymentDue == LateFeeRule.BackPaymentDues(employer: .monthDue, alone: .approval))
+        #expect(fromDayAfterDue.backPaymentDue == LateFeeRule.BackPaymentDues(employer: .monthDue, alone: .approval))
+        #expect(LateFeeRule(dailyRate: Ratio(basisPoints: 5), dueDay: 15, start: .nextMonth).backPaymentDue
+                == LateFeeRule.BackPaymentDues(employer: .monthDue, alone: .monthDue))
+        func april(_ due: LateFeeRule.BackPaymentDue) -> BackPayment.Month {
+            BackPayment.Month(month: BillingMonth(year: 2025, month: 4), employerID: 0, base: F.money("4000"), employerShare: .zero,
+                              individualShare: F.money("440"), dueDate: fromNextMonth.dueDate(year: 2025, month: 4), due: due)
+        }
+        #expect(april(.monthDue).billDue(approvedOn: F.date("2025-09-12")) == F.date("2025-05-15"))
+        #expect(april(.approval).billDue(approvedOn: F.date("2025-09-12")) == F.date("2025-09-12"))
+    }
+
     @Test func feeAccruesDailyAcrossAMonthBoundary() {
         let debt = Arrear(principal: F.money("1000"), dueDate: F.date("2025-02-15"))
         // Nothing on the due date itself.

@@ -105,5 +105,7 @@ import Testing
         #expect(issues("  late_fees: {daily_rate: \"0.05%\", due_day: 15, start: day_after_due, grace: 3}\n")
                 == ["contributions.late_fees.grace"])
         #expect(issues("  rates: [{base: wages, individual: \"10%\"}]\n") == ["contributions.rates[0].base"])
+        #expect(issues("  late_fees: {daily_rate: \"0.05%\", due_day: 15, start: next_month, back_payment_due: {employer: later, alone: approval}}\n")
+                == ["contributions.late_fees.back_payment_due.employer"])
     }
 }

@@ -31,7 +31,7 @@ import YibaoTestSupport
     @Test(arguments: TestBackend.all)
     func aGBKRosterFileIsImported(backend: TestBackend) async throws {
         try await LiveServer.run(backend) { client in
-            let (id, _) = try await ConsoleRecordsPagesTests.employer(client, organisation: "MA1RTE004", name: "厦门编码测试有限公司")
+            let (id, _) = try await client.registerEmployer(organisation: "MA1RTE004", name: "厦门编码测试有限公司")
             let clerk = try await client.signIn("enrol")
             let token = try #require(ConsolePagesTests.csrf(try await client.send(.get, "/employers/350200/\(id)", auth: clerk).body))
             let body = FormPosts.multipart([("csrf", token)], file: ("csv_file", "名单.csv", try FormPosts.fixture("roster-gbk.csv")))

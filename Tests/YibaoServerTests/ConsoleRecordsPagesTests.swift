@@ -224,19 +224,10 @@ import YibaoTestSupport
         }
     }
 
-    /// A new Xiamen enterprise registered by the administrator through the API: its id and credit code.
-    static func employer(_ client: LiveServer.Client, organisation: String, name: String) async throws -> (id: String, code: String) {
-        let code = try CreditCode.make(region: RegionCode.parse("350200"), organisation: organisation).value
-        let created = try await client.send(.post, "/api/employers", body: #"{"admdvs":"350200","credit_code":"\#(code)","name":"\#(name)","kind":"enterprise","contact":"王会计"}"#,
-                                            auth: try await client.signIn("admin"))
-        #expect(created.status == .created)
-        return (try #require(created.json["id"] as? String), code)
-    }
-
     @Test(arguments: TestBackend.all)
     func employerPagesAndTheRosterImportReportEveryBadLine(backend: TestBackend) async throws {
         try await LiveServer.run(backend) { client in
-            let (id, code) = try await Self.employer(client, organisation: "MA1RTE002", name: "厦门演示科技有限公司")
+            let (id, code) = try await client.registerEmployer(organisation: "MA1RTE002", name: "厦门演示科技有限公司")
             let clerk = try await client.signIn("enrol")
             let list = try await client.send(.get, "/employers", auth: clerk)
             #expect(list.body.contains("<a href=\"/employers/350200/\(id)\">厦门演示科技有限公司</a>"))

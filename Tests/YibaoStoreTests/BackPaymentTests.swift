@@ -23,7 +23,7 @@ import YibaoTestSupport
     static func decide(_ db: any Database, _ id: Int64, approve: Bool, note: String = "", by actor: AuditActor = checker) async throws
         -> BackPaymentRepository.Record {
         try await db.write { sql in
-            try await BackPaymentRepository.decide(admdvs: "210500", id: id, approve: approve, note: note, by: actor, in: sql)
+            try await BackPaymentRepository.decide(admdvs: "210500", id: id, approve: approve, note: note, on: today, by: actor, in: sql)
         }
     }
 

@@ -11,13 +11,13 @@ import YibaoTestSupport
     static let actor = AuditActor(name: "test", role: "collection_clerk", region: "329900")
 
     static func person(_ db: any Database, region: String, category: PersonCategory, statuses: SpecialStatuses = [],
-                       sequence: Int) async throws -> Int64 {
+                       sequence: Int, enrolOn: LocalDate = LocalDate(year: 2020, month: 1, day: 1)!) async throws -> Int64 {
         let birth = LocalDate(year: 1985, month: 4, day: 2)!
         let certno = try IdentityNumber.make(region: RegionCode.parse(region), birthDate: birth, sequence: sequence, sex: .female).value
         return try await db.write { sql in
             try await PersonRepository(database: db).create(
                 PersonRecord(admdvs: region, certno: certno, name: "职工\(sequence)", sex: .female, birthDate: birth, category: category,
-                             statuses: statuses, insutype: "310", enrolBegin: LocalDate(year: 2020, month: 1, day: 1)!),
+                             statuses: statuses, insutype: "310", enrolBegin: enrolOn),
                 by: actor, in: sql).psnNo
         }
     }

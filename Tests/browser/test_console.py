@@ -491,6 +491,31 @@ def test_self_service_as_an_insured_person(server, driver, records):
     assert status(driver, server, "/persons/" + records["li"])[0] == 403
 
 
+def test_an_employer_user_works_on_its_own_employer_only(server, driver, records):
+    admin = api_session(server, "admin")
+    code = credit_code("91350200MA1RTE005")
+    created, own, _ = api(server, "POST", "/api/employers", {"admdvs": "350200", "credit_code": code, "name": "厦门单位网厅演示有限公司",
+                                                              "kind": "enterprise", "contact": "李出纳"}, admin)
+    assert created == 201, own
+    created, body, _ = api(server, "POST", "/api/users", {"username": "unit", "role": "employer_user", "admdvs": "350200",
+                                                           "employer_id": own["id"], "password": PASSWORD}, admin)
+    assert created == 201, body
+    sign_in(driver, server, "unit")
+    assert path(driver) == f"/employers/350200/{own['id']}"
+    assert menu(driver) == ["company", "policies", "calculator"]
+    assert driver.find_element(By.CSS_SELECTOR, "#employer-facts dd").text == "厦门单位网厅演示有限公司"
+    assert driver.find_elements(By.ID, "roster-import") and driver.find_elements(By.ID, "statement-csv")
+    shot(driver, "employer-user")
+    # Another employer's page says why it is refused, and shows nothing of it.
+    driver.get(server + f"/employers/350200/{records['employer']}")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "无权访问"
+    assert "只能办理本单位" in driver.find_element(By.ID, "problem").text
+    assert "厦门演示科技有限公司" not in driver.page_source
+    for address in ("/employers", "/persons", "/payments", "/dashboard", f"/employers/350200/{records['employer']}/statement.csv?from=2025-01&through=2025-12"):
+        assert status(driver, server, address)[0] == 403, address
+    assert status(driver, server, f"/employers/350200/{own['id']}/statement.csv?from=2025-01&through=2025-12")[0] == 200
+
+
 def test_institution_portal_settlements_by_day_and_cancel(server, driver, records):
     sign_in(driver, server, "hospital")
     follow(driver, driver.find_element(By.LINK_TEXT, "本机构结算"))

@@ -6,7 +6,10 @@
 ///   of 210500 may act on 210500 and 210502, not on 210000 or 110105);
 /// - institution: the target must name the principal's institution (`fixmedins_code`); its region is not
 ///   compared, because a hospital settles patients insured elsewhere (异地就医);
-/// - person: the target must name the principal's own person.
+/// - person: the target must name the principal's own person;
+/// - employer: the target must name the principal's own employer in the principal's region (its record,
+///   roster, bases, bills, arrears and payments); anything that names no employer — a region's lists, a
+///   person's own records — is not the employer's.
 /// Reference reads (`Permission.reference`: published policies, catalogues, regions, the directory of
 /// institutions) are scoped by region only, for every binding: the target region must contain the
 /// principal's region or lie within it, so a county user can read the city policy that governs it.
@@ -43,6 +46,14 @@ public enum Authorization {
             guard let target = scope.personID, target == principal.personID else {
                 throw scopeError("参保人只能查看和办理本人的业务",
                                  "an insured person may act only on their own records")
+            }
+        case .employer:
+            guard let target = scope.employerID, target == principal.employerID, scope.region == principal.region else {
+                let own = principal.employerID.map(String.init) ?? ""
+                let other = scope.employerID.map { "\(scope.region)/\($0)" }
+                throw scopeError(
+                    "用户“\(principal.username)”只能办理本单位（参保单位 \(principal.region)/\(own)）的业务，目标\(other.map { "属于参保单位 \($0)" } ?? "不属于本单位")",
+                    "user \(principal.username) may act only on data of their own employer \(principal.region)/\(own); the target \(other.map { "belongs to employer \($0)" } ?? "is not the employer's")")
             }
         }
     }

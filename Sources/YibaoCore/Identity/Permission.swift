@@ -19,6 +19,8 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     case personReadFullIdentity = "person.readFullIdentity"
     case employerRead = "employer.read"
     case employerWrite = "employer.write"
+    /// What an employer declares for itself: hires and leaves (增员/减员), the annual bases and wage totals.
+    case employerDeclare = "employer.declare"
     case enrolmentRead = "enrolment.read"
     case enrolmentWrite = "enrolment.write"
     /// The checker's step of maker-checker approvals (new enrolments, retirements, transfers).
@@ -89,6 +91,7 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
         case .personReadFullIdentity: "查看完整身份证号码"
         case .employerRead: "查看参保单位"
         case .employerWrite: "维护参保单位"
+        case .employerDeclare: "申报增减员、缴费基数和工资总额"
         case .enrolmentRead: "查看参保登记"
         case .enrolmentWrite: "办理参保登记"
         case .enrolmentApprove: "审批参保业务"
@@ -138,6 +141,7 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
         case .personReadFullIdentity: "see full identity numbers"
         case .employerRead: "read employers"
         case .employerWrite: "maintain employers"
+        case .employerDeclare: "declare an employer's hires and leaves, bases and wage totals"
         case .enrolmentRead: "read enrolments"
         case .enrolmentWrite: "record enrolments"
         case .enrolmentApprove: "approve enrolment business"

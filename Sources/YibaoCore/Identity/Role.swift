@@ -1,6 +1,7 @@
 /// What a user is in the system. The role fixes both what the user may do (`permissions`, one table) and
 /// what the user is bound to (`binding`): an agency user acts for a region, an institution user or a
-/// hospital system for one designated institution, an insured person for themself.
+/// hospital system for one designated institution, an employer's user for that employer, an insured
+/// person for themself.
 public enum Role: String, Sendable, Codable, CaseIterable {
     case administrator
     case enrolmentClerk = "enrolment_clerk"
@@ -15,12 +16,15 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     case insuredPerson = "insured_person"
     /// A designated institution's HIS calling the interface with an API token.
     case systemClient = "system_client"
+    /// A contributing employer's own staff (参保单位经办人), as in a unit online service hall (单位网厅).
+    case employerUser = "employer_user"
 
     /// What a principal of this role is tied to, which decides how `Authorization` checks scope.
     public enum Binding: Sendable {
         case agency         // a region and every region below it
         case institution    // exactly one designated institution (fixmedins_code)
         case person         // exactly one insured person
+        case employer       // exactly one contributing employer (region and employer id)
     }
 
     public var binding: Binding {
@@ -32,6 +36,8 @@ public enum Role: String, Sendable, Codable, CaseIterable {
             .institution
         case .insuredPerson:
             .person
+        case .employerUser:
+            .employer
         }
     }
 
@@ -48,6 +54,7 @@ public enum Role: String, Sendable, Codable, CaseIterable {
         case .institutionUser: "定点医药机构用户"
         case .insuredPerson: "参保人"
         case .systemClient: "定点机构信息系统（HIS）"
+        case .employerUser: "参保单位经办人"
         }
     }
 
@@ -64,6 +71,7 @@ public enum Role: String, Sendable, Codable, CaseIterable {
         case .institutionUser: "designated-institution user"
         case .insuredPerson: "insured person"
         case .systemClient: "institution system (HIS)"
+        case .employerUser: "employer user"
         }
     }
 }

@@ -9,7 +9,7 @@ extension Role {
         let table: [Role: Set<Permission>] = [
             .administrator: Set(Permission.allCases),
             .enrolmentClerk: reference.union([
-                .personRead, .personWrite, .personReadFullIdentity, .employerRead, .employerWrite,
+                .personRead, .personWrite, .personReadFullIdentity, .employerRead, .employerWrite, .employerDeclare,
                 .enrolmentRead, .enrolmentWrite, .enrolmentApprove, .contributionRead, .accountRead,
             ]),
             .collectionClerk: reference.union([
@@ -44,6 +44,10 @@ extension Role {
                 .catalogueRead, .catalogueDeclare, .personRead, .settlementRead, .settlementWrite,
                 .settlementCancel, .claimRead, .claimSubmit, .monitoringRead,
             ],
+            // What a unit does in its online service hall (单位网厅): reads its record, roster, bills, arrears and
+            // payments, declares hires, leaves, bases and wage totals. It neither imports statements nor
+            // approves anything, and reads no person's records beyond what its own bills show.
+            .employerUser: reference.union([.employerRead, .employerDeclare, .contributionRead]),
             .insuredPerson: reference.union([
                 .personRead, .enrolmentRead, .contributionRead, .accountRead, .settlementRead,
                 .complaintRead, .complaintSubmit,

@@ -32,6 +32,7 @@ public enum YibaoApplication {
         BackPaymentRoutes(services: services).register(on: api)
         SchoolRoutes(services: services).register(on: api)
         EmployerRoutes(services: services).register(on: api)
+        EmployerContributionRoutes(services: services).register(on: api)
         AccountRoutes(services: services).register(on: api)
         HISRoutes(services: services).register(on: router)
         return router

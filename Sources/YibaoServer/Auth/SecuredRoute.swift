@@ -24,7 +24,7 @@ extension RouterMethods where Context == YibaoRequestContext {
 }
 
 extension Principal {
-    var ownScope: Scope { Scope(region: region, institutionCode: institutionCode, personID: personID) }
+    var ownScope: Scope { Scope(region: region, institutionCode: institutionCode, personID: personID, employerID: employerID) }
 
     /// The scope half of the check, for a target whose owner is known.
     func authorize(_ permission: Permission, on scope: Scope) throws(DomainError) {

@@ -34,6 +34,12 @@ struct ContributionRoutes {
         var reason: String
     }
 
+    struct PaidMonths: Encodable, Sendable {
+        var psn_no: String
+        var paid_months: Int
+        var months: [String]
+    }
+
     func register(on api: RouterGroup<YibaoRequestContext>) {
         api.secured(.post, "/regions/:admdvs/billing-runs", .contributionWrite) { request, context, principal in
             let region = try RegionCode.parse(context.parameters.require("admdvs"))
@@ -98,7 +104,13 @@ struct ContributionRoutes {
             guard let on = request.uri.queryParameters.get("on") else {
                 throw DomainError(code: "DATE_REQUIRED", message: "请提供查询日期 on=YYYY-MM-DD", messageEn: "give the date as on=YYYY-MM-DD", path: "on")
             }
-            return JSONResponse(try await PersonDebts.load(person, on: try LocalDate.parse(String(on)), services: services))
+            return JSONResponse(try await Debts.of(person, on: try LocalDate.parse(String(on)), services: services))
+        }
+        // Months paid toward the contribution years: a back-paid month counts once its bill is cleared.
+        api.secured(.get, "/persons/:psn_no/contribution-months", .contributionRead) { _, context, principal in
+            let person = try await services.person(context, principal, .contributionRead)
+            let months = try await services.database.read { db in try await ContributionMonths.paid(admdvs: person.admdvs, psnNo: person.psnNo, in: db) }
+            return JSONResponse(PaidMonths(psn_no: String(person.psnNo), paid_months: months.count, months: months))
         }
         api.secured(.get, "/regions/:admdvs/collection-kpis", .contributionRead) { request, context, principal in
             let region = try RegionCode.parse(context.parameters.require("admdvs"))

@@ -1,9 +1,11 @@
 import Hummingbird
+import SQLKit
 import YibaoCore
 import YibaoStore
 
 /// Employers (参保单位) and their rosters. Identity numbers on the roster are masked unless the caller
-/// may read them in full (`Authorization.identityText`).
+/// may read them in full (`Authorization.identityText`). Agency staff act on the employers of their region;
+/// an employer's own user (`employer_user`) on its own record alone (`Services.employer`).
 struct EmployerRoutes {
     let services: Services
 
@@ -25,9 +27,12 @@ struct EmployerRoutes {
         }
     }
 
+    /// 增员 / 减员 of one person, named by `psn_no` or by identity number (`certno`, what an employer knows
+    /// of a new hire).
     struct RosterChange: Decodable, Sendable {
         var kind: EmployerRepository.RosterChange
-        var psn_no: String
+        var psn_no: String?
+        var certno: String?
         var month: String
     }
 
@@ -42,6 +47,14 @@ struct EmployerRoutes {
         var name: String
         var certno: String
         var psn_type: String
+    }
+
+    struct RosterEvent: Encodable, Sendable {
+        var kind: String
+        var month: String
+        var psn_no: String
+        var name: String
+        var recorded_by: String
     }
 
     struct Detail: Encodable, Sendable {
@@ -81,8 +94,22 @@ struct EmployerRoutes {
             }
             return JSONResponse(Detail(employer: EmployerBody(employer), month: month, roster: roster))
         }
-        api.secured(.post, "/employers/:admdvs/:id/wage-totals", .employerWrite) { request, context, principal in
-            let employer = try await employer(context, principal, .employerWrite)
+        // The hires and leaves taking effect in `month`, or from `from` through `through`.
+        api.secured(.get, "/employers/:admdvs/:id/roster-changes", .employerRead) { request, context, principal in
+            let employer = try await employer(context, principal, .employerRead)
+            let query = request.uri.queryParameters
+            let (from, through) = try EmployerContributionRoutes.months(month: query.get("month"), from: query.get("from"), through: query.get("through"))
+            let events = try await services.database.read { db in
+                let events = try await EmployerRepository.changes(employer, from: from.description, through: through.description, in: db)
+                let persons = try await PersonSearch.find(psnNos: Array(Set(events.map(\.psnNo))), admdvs: employer.admdvs, in: db)
+                let names = Dictionary(persons.map { ($0.psnNo, $0.name) }, uniquingKeysWith: { a, _ in a })
+                return events.map { RosterEvent(kind: $0.kind.rawValue, month: $0.month, psn_no: String($0.psnNo), name: names[$0.psnNo] ?? "",
+                                                recorded_by: $0.recordedBy) }
+            }
+            return JSONResponse(ItemList(items: events))
+        }
+        api.secured(.post, "/employers/:admdvs/:id/wage-totals", .employerDeclare) { request, context, principal in
+            let employer = try await employer(context, principal, .employerDeclare)
             let body = try await request.decodeJSON(as: WageTotal.self, context: context)
             try await services.database.write { db in
                 try await FallingBaseReport.recordWageTotal(admdvs: employer.admdvs, employerID: employer.id, year: body.year, total: body.wage_total,
@@ -90,31 +117,40 @@ struct EmployerRoutes {
             }
             return JSONResponse(body, status: .created)
         }
-        api.secured(.post, "/employers/:admdvs/:id/roster", .employerWrite) { request, context, principal in
-            let employer = try await employer(context, principal, .employerWrite)
+        api.secured(.post, "/employers/:admdvs/:id/roster", .employerDeclare) { request, context, principal in
+            let employer = try await employer(context, principal, .employerDeclare)
             let change = try await request.decodeJSON(as: RosterChange.self, context: context)
-            guard let psnNo = Int64(change.psn_no) else {
-                throw DomainError(code: "PSN_NO_INVALID", message: "人员编号无效", messageEn: "invalid psn_no", path: "psn_no")
-            }
             try await services.database.write { db in
-                guard let person = try await PersonRepository.find(psnNo: psnNo, in: db), person.admdvs == employer.admdvs else {
-                    throw DomainError(.notFound, code: "PERSON_NOT_FOUND", message: "本统筹区没有该参保人", messageEn: "no such person in the region",
-                                      path: "psn_no")
-                }
-                try await EmployerRepository.change(change.kind, employerID: employer.id, psnNo: psnNo, month: change.month,
-                                                    admdvs: employer.admdvs, by: principal.auditActor, in: db)
+                let psnNo = try await Self.person(change, in: employer.admdvs, db)
+                try await EmployerRepository.record(change.kind, employer: employer, psnNo: psnNo, month: change.month, by: principal.auditActor, in: db)
             }
             return Response(status: .noContent)
         }
     }
 
     private func employer(_ context: YibaoRequestContext, _ principal: Principal, _ permission: Permission) async throws -> EmployerRecord {
-        let region = try RegionCode.parse(context.parameters.require("admdvs"))
-        try principal.authorize(permission, on: Scope(region: region))
-        guard let id = Int64(try context.parameters.require("id")),
-              let employer = try await services.database.read({ db in try await EmployerRepository.find(admdvs: region.value, id: id, in: db) }) else {
-            throw DomainError(.notFound, code: "EMPLOYER_NOT_FOUND", message: "参保单位不存在", messageEn: "no such employer", path: "id")
+        try await services.employer(region: context.parameters.require("admdvs"), id: context.parameters.get("id"), principal, permission)
+    }
+
+    /// The `psn_no` of the change's person: given, or found by identity number in the employer's region.
+    private static func person(_ change: RosterChange, in region: String, _ db: any SQLDatabase) async throws -> Int64 {
+        switch (change.psn_no, change.certno) {
+        case (let text?, nil):
+            guard let psnNo = Int64(text) else {
+                throw DomainError(code: "PSN_NO_INVALID", message: "人员编号无效", messageEn: "invalid psn_no", path: "psn_no")
+            }
+            return psnNo
+        case (nil, let text?):
+            let number: IdentityNumber
+            do throws(DomainError) { number = try IdentityNumber.parse(text) } catch { throw error.at("certno") }
+            guard let person = try await PersonRepository.find(certno: number.value, in: db).first(where: { $0.admdvs == region }) else {
+                throw DomainError(.notFound, code: "PERSON_NOT_FOUND", message: "统筹区 \(region) 没有身份证号码为 \(number.masked) 的参保人",
+                                  messageEn: "no insured person with identity number \(number.masked) in region \(region)", path: "certno")
+            }
+            return person.psnNo
+        default:
+            throw DomainError(code: "ROSTER_PERSON_REQUIRED", message: "请用 psn_no 或 certno 之一指明人员",
+                              messageEn: "name the person by psn_no or by certno, not both", path: "psn_no")
         }
-        return employer
     }
 }

@@ -19,9 +19,11 @@ struct SessionRoutes {
         var region: String
         var institution: String?
         var personID: Int64?
+        var employerID: String?
 
         enum CodingKeys: String, CodingKey {
             case username, role, roleName = "role_name", region = "admdvs", institution = "fixmedins_code", personID = "psn_no"
+            case employerID = "employer_id"
         }
 
         init(_ p: Principal) {
@@ -31,6 +33,7 @@ struct SessionRoutes {
             region = p.region.value
             institution = p.institutionCode
             personID = p.personID
+            employerID = p.employerID.map(String.init)
         }
     }
 

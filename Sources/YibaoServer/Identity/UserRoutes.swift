@@ -13,11 +13,13 @@ struct UserRoutes {
         var region: RegionCode
         var institution: String?
         var personID: Int64?
+        /// A string, as the employers API gives ids (they exceed JavaScript's integers).
+        var employerID: String?
         var password: String?
 
         enum CodingKeys: String, CodingKey {
             case username, displayName = "display_name", role, region = "admdvs", institution = "fixmedins_code",
-                 personID = "psn_no", password
+                 personID = "psn_no", employerID = "employer_id", password
         }
     }
 
@@ -33,19 +35,22 @@ struct UserRoutes {
         api.secured(.post, "/users", .userManage) { request, context, principal in
             let body = try await request.decodeJSON(as: NewUser.self, context: context)
             try principal.authorize(.userManage, on: Scope(region: body.region))
+            let employerID = try body.employerID.map { text in
+                guard let id = Int64(text), id > 0 else {
+                    throw DomainError(code: "EMPLOYER_ID_INVALID", message: "参保单位编号无效：“\(text)”", messageEn: "invalid employer id \"\(text)\"",
+                                      path: "employer_id")
+                }
+                return id
+            }
             let user = UserRecord(id: 0, username: body.username, displayName: body.displayName ?? body.username,
                                   role: body.role.rawValue, region: body.region.value,
-                                  institution: body.institution, personID: body.personID)
+                                  institution: body.institution, personID: body.personID, employerID: employerID)
             // Principal's initialiser enforces the binding rules (institution roles need an institution ...).
             _ = try Principal(user)
             let hash: String? = if let password = body.password { try await services.users.hashPassword(password) } else { nil }
             let actor = principal.auditActor
             let created = try await services.database.write { db in
-                if let code = user.institution, try await services.institutions.find(code, in: db) == nil {
-                    throw DomainError(code: "INSTITUTION_UNKNOWN", message: "定点机构不存在：\(code)",
-                                      messageEn: "institution \(code) does not exist", path: "fixmedins_code")
-                }
-                return try await services.users.create(user, passwordHash: hash, by: actor, in: db)
+                try await services.users.create(user, passwordHash: hash, by: actor, in: db)
             }
             return JSONResponse(created, status: .created)
         }

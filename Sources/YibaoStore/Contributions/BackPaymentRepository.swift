@@ -1,13 +1,14 @@
 import SQLKit
 import YibaoCore
 
-/// Back-payments (补缴) of residents' missed years (`BackPayment`) in `back_payments` and
-/// `back_payment_years`, under the shared maker-checker (`ApprovalStore`). A request assesses each year
-/// by the policy of that year with no subsidy (R19); the approval bills it in the checker's transaction:
-/// a year already billed by the annual run (its bill unpaid) has its premium turned into a back-payment —
-/// subsidy 0, the bill raised to the whole premium, its due date kept — and a year never billed gets its
-/// premium and bill. A year paid in full cannot be back-paid. Both steps lock the person first, so
-/// concurrent requests and decisions on one person queue.
+/// Back-payments (补缴, `BackPayment`) in `back_payments` with `back_payment_years` (residents) or
+/// `back_payment_months` (employee schemes, `BackPaymentRepository+Months`), under the shared
+/// maker-checker (`ApprovalStore`). A request assesses each resident year by the policy of that year with
+/// no subsidy (R19); the approval bills it in the checker's transaction: a year already billed by the
+/// annual run (its bill unpaid) has its premium turned into a back-payment — subsidy 0, the bill raised to
+/// the whole premium, its due date kept — and a year never billed gets its premium and bill. A year paid in
+/// full cannot be back-paid. Both steps lock the person first, so concurrent requests and decisions on one
+/// person queue.
 public enum BackPaymentRepository {
     public struct Record: Sendable, Equatable {
         public var admdvs: String
@@ -17,25 +18,20 @@ public enum BackPaymentRepository {
     }
 
     /// How a gap's back-payments stand: none asked for and approved, all paid (the day the last was
-    /// cleared), or a year still owing.
+    /// cleared), or a year or month (`period`, `2026` or `2026-03`) still owing.
     public enum GapSettlement: Sendable, Equatable {
         case none
         case paid(on: LocalDate)
-        case unpaid(year: Int, outstanding: Money)
+        case unpaid(period: String, outstanding: Money)
     }
 
     /// Asks for a back-payment of `years` for person `psnNo` of region `admdvs`, on day `today`.
     public static func request(admdvs: String, psnNo: Int64, years: [Int], reason: String, on today: LocalDate, by actor: AuditActor,
                                in db: any SQLDatabase) async throws -> Record {
         try BackPayment.checkYears(years)
-        let person = try await lockedPerson(admdvs: admdvs, psnNo: psnNo, in: db)
-        guard ResidentAssessment.residentSchemes.contains(where: { $0.rawValue == person.insutype }) else {
-            throw DomainError(.conflict, code: "BACK_PAYMENT_SCHEME",
-                              message: "补缴按年度核定仅适用于城乡居民医保参保人（该人参加险种 \(person.insutype)）",
-                              messageEn: "yearly back-payments are for the resident scheme only (the person is in \(person.insutype))", path: "psn_no")
-        }
+        let person = try await lockedPerson(admdvs: admdvs, psnNo: psnNo, monthly: false, in: db)
         let inputs = try await ResidentAssessment.Inputs.load([psnNo], region: admdvs, in: db)
-        let pending = try await pendingYears(admdvs: admdvs, psnNo: psnNo, in: db)
+        let pending = try await pending("back_payment_years", "year", as: Int.self, admdvs: admdvs, psnNo: psnNo, in: db)
         var assessed: [BackPayment.Year] = []
         for (index, year) in years.enumerated() {
             do {
@@ -61,28 +57,13 @@ public enum BackPaymentRepository {
             }
         }
         assessed.sort { $0.year < $1.year }
-        let approval = try Approval.request(BackPayment.subject, reason: reason, by: actor.name)
-        let record = Record(admdvs: admdvs, id: IDGenerator.shared.next(), psnNo: psnNo, backPayment: BackPayment(years: assessed, approval: approval))
-        try await db.insert(into: "back_payments")
-            .columns("admdvs", "id", "psn_no", "amount_fen", "reason", "status", "requested_by", "requested_at")
-            .values(SQLBind(admdvs), SQLBind(record.id), SQLBind(psnNo), SQLBind(record.backPayment.total.fen), SQLBind(reason),
-                    SQLBind(approval.status.rawValue), SQLBind(actor.name), SQLBind(Clock.nowMillis()))
-            .run()
-        var insert = db.insert(into: "back_payment_years")
-            .columns("admdvs", "back_payment_id", "year", "category", "age", "statuses", "amount_fen", "due_date", "county_admdvs")
-        for y in assessed {
-            insert = insert.values(SQLBind(admdvs), SQLBind(record.id), SQLBind(y.year), SQLBind(y.category.rawValue), SQLBind(y.age),
-                                   SQLBind(PersonRecord.text(of: y.statuses)), SQLBind(y.amount.fen), SQLBind(y.dueDate.description), SQLBind(y.countyRegion))
-        }
-        try await insert.run()
-        try await AuditTrail.append(actor.event(action: "contribution.back_payment.request", target: "back_payment:\(record.id)",
-                                                after: "person=\(psnNo) years=\(assessed.map { String($0.year) }.joined(separator: ",")) "
-                                                    + "amount=\(record.backPayment.total) reason=\(reason)"), in: db)
-        return record
+        return try await store(BackPayment(years: assessed, approval: try Approval.request(BackPayment.subject, reason: reason, by: actor.name)),
+                               admdvs: admdvs, psnNo: psnNo, by: actor, in: db)
     }
 
-    /// The checker approves (and so bills) or rejects back-payment `id`.
-    public static func decide(admdvs: String, id: Int64, approve: Bool, note: String, by actor: AuditActor,
+    /// The checker approves (and so bills) or rejects back-payment `id` on day `today` (the day a month
+    /// billed from its approval falls due).
+    public static func decide(admdvs: String, id: Int64, approve: Bool, note: String, on today: LocalDate, by actor: AuditActor,
                               in db: any SQLDatabase) async throws -> Record {
         guard let found = try await find(admdvs: admdvs, id: id, in: db) else {
             throw DomainError(.notFound, code: "BACK_PAYMENT_NOT_FOUND", message: "补缴申请不存在", messageEn: "no such back-payment request", path: "id")
@@ -94,6 +75,7 @@ public enum BackPaymentRepository {
                                               admdvs: admdvs, id: id, target: "back_payment:\(id)", action: "contribution.back_payment",
                                               summary: "amount=\(record.backPayment.total)", by: actor, in: db) { record in
             for year in record.backPayment.years { try await bill(year, of: record, in: db) }
+            for month in record.backPayment.months { try await bill(month, of: record, approvedOn: today, in: db) }
         }
     }
 
@@ -143,21 +125,64 @@ public enum BackPaymentRepository {
         return try await records(query.orderBy("id", .descending), in: db)
     }
 
-    /// How the approved back-payments of the person's years from `gapStart`'s year on stand (a resumption
-    /// after an interruption reads the day its arrears were paid from here, R23).
+    /// How the approved back-payments of the person's years and months from `gapStart` on stand (a
+    /// resumption after an interruption reads the day its arrears were paid from here, R23, 002 L46).
     public static func gapSettlement(admdvs: String, psnNo: Int64, since gapStart: LocalDate, in db: any SQLDatabase) async throws -> GapSettlement {
         let approved = try await list(admdvs: admdvs, status: .approved, psnNo: psnNo, in: db)
-        let years = approved.flatMap(\.backPayment.years).map(\.year).filter { $0 >= gapStart.year }.sorted()
+        var bills: [(period: String, bill: ContributionBill?)] = []
+        for year in approved.flatMap(\.backPayment.years).map(\.year).filter({ $0 >= gapStart.year }).sorted() {
+            bills.append((String(year), try await yearBill(admdvs: admdvs, psnNo: psnNo, year: year, in: db)))
+        }
+        for month in approved.flatMap(\.backPayment.months).filter({ $0.month >= BillingMonth(of: gapStart) }).sorted(by: { $0.month < $1.month }) {
+            bills.append((month.month.description,
+                          try await monthBill(admdvs: admdvs, employerID: month.employerID, psnNo: psnNo, month: month.month, in: db)))
+        }
         var paidOn: LocalDate?
-        for year in years {
-            guard let bill = try await yearBill(admdvs: admdvs, psnNo: psnNo, year: year, in: db) else { continue }
-            guard let cleared = bill.clearedOn else { return .unpaid(year: year, outstanding: bill.outstanding) }
+        for (period, bill) in bills {
+            guard let bill else { continue }
+            guard let cleared = bill.clearedOn else { return .unpaid(period: period, outstanding: bill.outstanding) }
             paidOn = max(paidOn ?? cleared, cleared)
         }
         return paidOn.map { .paid(on: $0) } ?? .none
     }
 
     // MARK: -
+
+    /// Writes a new request (its years or months as assessed) and puts it on the audit trail.
+    static func store(_ backPayment: BackPayment, admdvs: String, psnNo: Int64, by actor: AuditActor, in db: any SQLDatabase) async throws -> Record {
+        let record = Record(admdvs: admdvs, id: IDGenerator.shared.next(), psnNo: psnNo, backPayment: backPayment)
+        let approval = backPayment.approval
+        try await db.insert(into: "back_payments")
+            .columns("admdvs", "id", "psn_no", "amount_fen", "reason", "status", "requested_by", "requested_at")
+            .values(SQLBind(admdvs), SQLBind(record.id), SQLBind(psnNo), SQLBind(backPayment.total.fen), SQLBind(approval.reason),
+                    SQLBind(approval.status.rawValue), SQLBind(actor.name), SQLBind(Clock.nowMillis()))
+            .run()
+        if !backPayment.years.isEmpty {
+            var insert = db.insert(into: "back_payment_years")
+                .columns("admdvs", "back_payment_id", "year", "category", "age", "statuses", "amount_fen", "due_date", "county_admdvs")
+            for y in backPayment.years {
+                insert = insert.values(SQLBind(admdvs), SQLBind(record.id), SQLBind(y.year), SQLBind(y.category.rawValue), SQLBind(y.age),
+                                       SQLBind(PersonRecord.text(of: y.statuses)), SQLBind(y.amount.fen), SQLBind(y.dueDate.description),
+                                       SQLBind(y.countyRegion))
+            }
+            try await insert.run()
+        }
+        if !backPayment.months.isEmpty {
+            var insert = db.insert(into: "back_payment_months")
+                .columns("admdvs", "back_payment_id", "month", "employer_id", "base_fen", "employer_fen", "individual_fen", "due_date", "due")
+            for m in backPayment.months {
+                insert = insert.values(SQLBind(admdvs), SQLBind(record.id), SQLBind(m.month.description), SQLBind(m.employerID), SQLBind(m.base.fen),
+                                       SQLBind(m.employerShare.fen), SQLBind(m.individualShare.fen), SQLBind(m.dueDate.description),
+                                       SQLBind(m.due.rawValue))
+            }
+            try await insert.run()
+        }
+        let periods = backPayment.years.map { String($0.year) } + backPayment.months.map { "\($0.month)@\($0.employerID)" }
+        try await AuditTrail.append(actor.event(action: "contribution.back_payment.request", target: "back_payment:\(record.id)",
+                                                after: "person=\(psnNo) \(backPayment.years.isEmpty ? "months" : "years")=\(periods.joined(separator: ",")) "
+                                                    + "amount=\(backPayment.total) reason=\(approval.reason)"), in: db)
+        return record
+    }
 
     private static func records(_ query: SQLSelectBuilder, in db: any SQLDatabase) async throws -> [Record] {
         let rows = try await query.all()
@@ -176,21 +201,37 @@ public enum BackPaymentRepository {
                                  dueDate: try LocalDate.parse(try row.decode(column: "due_date", as: String.self)),
                                  countyRegion: try row.decode(column: "county_admdvs", as: String.self)))
         }
+        var months: [Int64: [BackPayment.Month]] = [:]
+        for row in try await db.select().column("*").from("back_payment_months").where("admdvs", .equal, admdvs)
+            .where("back_payment_id", .in, ids).orderBy("month").orderBy("employer_id").all() {
+            months[try row.decode(column: "back_payment_id", as: Int64.self), default: []].append(
+                BackPayment.Month(month: try BillingMonth.parse(try row.decode(column: "month", as: String.self)),
+                                  employerID: try row.decode(column: "employer_id", as: Int64.self),
+                                  base: Money(fen: try row.decode(column: "base_fen", as: Int64.self)),
+                                  employerShare: Money(fen: try row.decode(column: "employer_fen", as: Int64.self)),
+                                  individualShare: Money(fen: try row.decode(column: "individual_fen", as: Int64.self)),
+                                  dueDate: try LocalDate.parse(try row.decode(column: "due_date", as: String.self)),
+                                  due: LateFeeRule.BackPaymentDue(rawValue: try row.decode(column: "due", as: String.self)) ?? .monthDue))
+        }
         return try rows.map { row in
             let id = try row.decode(column: "id", as: Int64.self)
             return Record(admdvs: admdvs, id: id, psnNo: try row.decode(column: "psn_no", as: Int64.self),
-                          backPayment: BackPayment(years: years[id] ?? [], approval: try ApprovalStore.approval(BackPayment.subject, from: row)))
+                          backPayment: BackPayment(years: years[id] ?? [], months: months[id] ?? [],
+                                                   approval: try ApprovalStore.approval(BackPayment.subject, from: row)))
         }
     }
 
-    /// Years of the person in requests still waiting or approved, with the request's id.
-    private static func pendingYears(admdvs: String, psnNo: Int64, in db: any SQLDatabase) async throws -> [Int: Int64] {
+    /// The years (`back_payment_years.year`) or months (`back_payment_months.month`) of the person in
+    /// requests still waiting or approved, with the request's id.
+    static func pending<Period: Decodable & Hashable>(_ table: String, _ column: String, as: Period.Type, admdvs: String, psnNo: Int64,
+                                                      in db: any SQLDatabase) async throws -> [Period: Int64] {
         let rows = try await db.raw("""
-            SELECT y.year, b.id FROM back_payments b JOIN back_payment_years y ON y.admdvs = b.admdvs AND y.back_payment_id = b.id
+            SELECT p.\(ident: column) AS period, b.id FROM back_payments b
+            JOIN \(ident: table) p ON p.admdvs = b.admdvs AND p.back_payment_id = b.id
             WHERE b.admdvs = \(bind: admdvs) AND b.psn_no = \(bind: psnNo) AND b.status IN ('requested', 'approved')
             """).all()
-        var out: [Int: Int64] = [:]
-        for row in rows { out[try row.decode(column: "year", as: Int.self)] = try row.decode(column: "id", as: Int64.self) }
+        var out: [Period: Int64] = [:]
+        for row in rows { out[try row.decode(column: "period", as: Period.self)] = try row.decode(column: "id", as: Int64.self) }
         return out
     }
 
@@ -203,6 +244,21 @@ public enum BackPaymentRepository {
     private static func yearPaid(_ year: Int, _ bill: ContributionBill) -> DomainError {
         DomainError(.conflict, code: "BACK_PAYMENT_YEAR_PAID", message: "\(year) 年保费已于 \(bill.clearedOn.map(\.description) ?? "") 缴清，无需补缴",
                     messageEn: "the \(year) premium was paid in full on \(bill.clearedOn.map(\.description) ?? "?"): nothing to back-pay")
+    }
+
+    /// The person, locked, once their scheme is one that back-pays by the month (`monthly`: the employee
+    /// schemes) or by the year (residents); a request of the other kind is refused at its field.
+    static func lockedPerson(admdvs: String, psnNo: Int64, monthly: Bool, in db: any SQLDatabase) async throws -> PersonRecord {
+        let person = try await lockedPerson(admdvs: admdvs, psnNo: psnNo, in: db)
+        guard !(monthly ? MonthlyTerms.schemes : ResidentAssessment.residentSchemes).contains(where: { $0.rawValue == person.insutype }) else {
+            return person
+        }
+        let (kind, scheme, other) = monthly ? (("按月", "monthly"), ("职工医保", "the employee scheme"), ("年度 years", "years"))
+                                            : (("按年度", "yearly"), ("城乡居民医保", "the resident scheme"), ("月份 months", "months"))
+        throw DomainError(.conflict, code: "BACK_PAYMENT_SCHEME",
+                          message: "\(kind.0)补缴仅适用于\(scheme.0)参保人（该人参加险种 \(person.insutype)，请按\(other.0)补缴）",
+                          messageEn: "\(kind.1) back-payments are for \(scheme.1) only (the person is in \(person.insutype): give \(other.1))",
+                          path: monthly ? "months" : "years")
     }
 
     /// The person, their row locked for the rest of the transaction on PostgreSQL (SQLite has one writer).

@@ -3,7 +3,7 @@ import YibaoCore
 
 /// The monthly billing batch (`yibao billing run --region R --month M`): one bill per person on an
 /// employer's roster in M (and per person paying alone with a base locked for the year), computed by
-/// `MonthlyContribution` from the policy in force on the month's first day and the year's W.
+/// `MonthlyTerms` (`MonthlyContribution` under the policy in force on the month's first day and the year's W).
 ///
 /// Idempotent: bills are unique per (region, employer, person, month) and an existing one is left as
 /// it is, so a second run writes nothing. Resumable: people are processed in `psn_no` order in chunks of
@@ -39,16 +39,7 @@ public struct BillingRun: Sendable {
     public func run(region: String, month text: String, by actor: AuditActor,
                     progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Summary {
         let month = try BillingMonth.parse(text)
-        guard let document = try await PolicyRepository(database: database).inForce(region: region, insutype: Insutype.employeeBasic.rawValue,
-                                                                                    on: month.firstDay),
-              let policy = document.section(ContributionPolicy.self), let lateFees = policy.lateFees else {
-            throw DomainError(.notFound, code: "CONTRIBUTION_POLICY_MISSING", message: "统筹区 \(region) 在 \(month) 没有有效的征缴政策",
-                              messageEn: "no contributions policy in force in \(region) for \(month)", path: "month")
-        }
-        guard let wage = try await RegionRepository(database: database).averageWage(region: region, year: month.year) else {
-            throw SettlementError.wageMissing(region, month.year)
-        }
-        let due = lateFees.dueDate(year: month.year, month: month.month)
+        let terms = try await database.read { db in try await MonthlyTerms.load(region: region, month: month, in: db) }
         let (payers, resumeAfter) = try await database.read { db in
             let roster = try await EmployerRepository.roster(admdvs: region, month: month.description, in: db)
             let alone = try await ContributionBaseRepository.individualPayers(admdvs: region, year: month.year, in: db).map { (Int64(0), $0) }
@@ -67,9 +58,7 @@ public struct BillingRun: Sendable {
         var start = pending.startIndex
         while start < pending.endIndex {
             let chunk = Array(pending[start..<min(start + chunkSize, pending.endIndex)])
-            let part = try await database.write { db in
-                try await Self.bill(chunk, region: region, month: month, due: due, wage: wage, policy: policy, by: actor, in: db)
-            }
+            let part = try await database.write { db in try await Self.bill(chunk, region: region, terms: terms, by: actor, in: db) }
             summary.billed += part.billed
             summary.alreadyBilled += part.alreadyBilled
             summary.employerDue = summary.employerDue + part.employerDue
@@ -92,8 +81,9 @@ public struct BillingRun: Sendable {
     }
 
     /// One chunk in one transaction: persons and bases with one query each, then one insert per bill.
-    static func bill(_ chunk: [(Int64, Int64)], region: String, month: BillingMonth, due: LocalDate, wage: Money,
-                     policy: ContributionPolicy, by actor: AuditActor, in db: any SQLDatabase) async throws -> Summary {
+    static func bill(_ chunk: [(Int64, Int64)], region: String, terms: MonthlyTerms, by actor: AuditActor,
+                     in db: any SQLDatabase) async throws -> Summary {
+        let month = terms.month
         var part = Summary(region: region, month: month.description)
         let psnNos = Array(Set(chunk.map(\.1)))
         let persons = try await db.select().column("*").from("persons").where("admdvs", .equal, region).where("psn_no", .in, psnNos).all()
@@ -106,10 +96,9 @@ public struct BillingRun: Sendable {
                 continue
             }
             do {
-                let amount = try MonthlyContribution.compute(category: person.category, statuses: person.statuses,
-                                                             base: bases[employer]?[psnNo], averageWage: wage, policy: policy)
+                let amount = try terms.contribution(of: person, base: bases[employer]?[psnNo])
                 let bill = ContributionBill(admdvs: region, employerID: employer, psnNo: psnNo, month: month.description,
-                                            employerShare: amount.employerTotal, individualShare: amount.individualTotal, dueDate: due)
+                                            employerShare: amount.employerTotal, individualShare: amount.individualTotal, dueDate: terms.due)
                 if try await ContributionBillRepository.insert(bill, in: db) {
                     part.billed += 1
                     part.employerDue = part.employerDue + bill.employerShare

@@ -61,19 +61,8 @@ struct ResidentAssessment: Sendable {
     /// The day the year's category and statuses are taken on: 1 January when a resident enrolment is held
     /// then, else the day of a resident enrolment during the year (`joined`); nil when none is held in the year.
     static func referenceDay(_ events: [EnrolmentEvent], year: Int) -> (day: LocalDate, joined: Bool)? {
-        let first = LocalDate(year: year, month: 1, day: 1)!
-        let last = LocalDate(year: year, month: 12, day: 31)!
-        let before = (try? EnrolmentHistory(replaying: events.filter { $0.date <= first }))?.state
-        switch before {
-        case .active(let scheme, _), .interrupted(let scheme, _):
-            if residentSchemes.contains(scheme.insutype) { return (first, false) }
-        default:
-            break
-        }
-        for case .enrolled(let day, let scheme, _) in events where first < day && day <= last && residentSchemes.contains(scheme.insutype) {
-            return (day, true)
-        }
-        return nil
+        EnrolmentHistory.firstDayHeld(events, schemes: residentSchemes, from: LocalDate(year: year, month: 1, day: 1)!,
+                                      through: LocalDate(year: year, month: 12, day: 31)!)
     }
 
     /// The resident contributions policy in force on 1 January of `year` (the one its premium is billed by).

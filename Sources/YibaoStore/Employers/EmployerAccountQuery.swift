@@ -1,8 +1,9 @@
 import SQLKit
 import YibaoCore
 
-/// What an employer owes and paid, for its page: the bills of one month, the bills past their due
-/// date and still open (its arrears), and the statement lines it paid with (by credit code). One query each.
+/// What an employer owes and paid, for its page, its own user and its statement: the bills of a range of
+/// months (optionally of one employee), the bills past their due date and still open (its arrears), and
+/// the statement lines it paid with (by credit code). One query each.
 public enum EmployerAccountQuery {
     /// One imported statement line paid by the employer.
     public struct Payment: Sendable, Equatable {
@@ -13,10 +14,13 @@ public enum EmployerAccountQuery {
         public var unallocated: Money
     }
 
-    public static func bills(_ employer: EmployerRecord, month: String, in db: any SQLDatabase) async throws -> [ContributionBill] {
-        try await db.select().column("*").from("contribution_bills").where("admdvs", .equal, employer.admdvs)
-            .where("employer_id", .equal, employer.id).where("month", .equal, month).orderBy("psn_no").all()
-            .map(ContributionBill.init(row:))
+    /// Bills of the months `from` through `through` (`YYYY-MM`), by month then person.
+    public static func bills(_ employer: EmployerRecord, from: String, through: String, psnNo: Int64? = nil,
+                             in db: any SQLDatabase) async throws -> [ContributionBill] {
+        var query = db.select().column("*").from("contribution_bills").where("admdvs", .equal, employer.admdvs)
+            .where("employer_id", .equal, employer.id).where("month", .greaterThanOrEqual, from).where("month", .lessThanOrEqual, through)
+        if let psnNo { query = query.where("psn_no", .equal, psnNo) }
+        return try await query.orderBy("month").orderBy("psn_no").all().map(ContributionBill.init(row:))
     }
 
     /// Open bills whose due date is before `date`, oldest first.

@@ -100,12 +100,8 @@ public enum RosterImport {
             }
             guard report.errors.count == before, let kind, let month, let psnNo else { continue }
             let onRoster = history[psnNo, default: []].last { $0.month <= month.description }?.kind == .hire
-            if kind == .hire, onRoster {
-                fail("certno", "该参保人 \(month) 已在本单位参保名单中，不能重复增员", "the person is already on this employer's roster in \(month)")
-                continue
-            }
-            if kind == .leave, !onRoster {
-                fail("certno", "该参保人 \(month) 不在本单位参保名单中，不能减员", "the person is not on this employer's roster in \(month)")
+            if let (zh, en) = EmployerRepository.refusal(kind, onRoster: onRoster, month: month.description) {
+                fail("certno", zh, en)
                 continue
             }
             history[psnNo, default: []].append((month.description, kind))

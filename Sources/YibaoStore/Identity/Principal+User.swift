@@ -9,7 +9,7 @@ extension Principal {
                               messageEn: "user has an unknown role \(user.role)")
         }
         try self.init(userID: user.id, username: user.username, role: role, region: try RegionCode.parse(user.region),
-                      institutionCode: user.institution, personID: user.personID)
+                      institutionCode: user.institution, personID: user.personID, employerID: user.employerID)
     }
 
     public var auditActor: AuditActor { AuditActor(name: username, role: role.rawValue, region: region.value) }

@@ -8,10 +8,12 @@ public struct UserRecord: Sendable, Equatable, Codable {
     public var region: String
     public var institution: String?
     public var personID: Int64?
+    /// The employer (of `region`) an employer user acts for.
+    public var employerID: Int64?
     public var active: Bool
 
     public init(id: Int64, username: String, displayName: String, role: String, region: String,
-                institution: String? = nil, personID: Int64? = nil, active: Bool = true) {
+                institution: String? = nil, personID: Int64? = nil, employerID: Int64? = nil, active: Bool = true) {
         self.id = id
         self.username = username
         self.displayName = displayName
@@ -19,6 +21,7 @@ public struct UserRecord: Sendable, Equatable, Codable {
         self.region = region
         self.institution = institution
         self.personID = personID
+        self.employerID = employerID
         self.active = active
     }
 }

@@ -18,22 +18,33 @@ public struct UserRepository: Sendable {
 
     /// Creates a user inside the caller's transaction and logs it on the audit trail. Hash the
     /// password first with `hashPassword` (outside the transaction: bcrypt is slow by design).
+    /// The institution or employer the user is bound to must exist (an employer in the user's region).
     public func create(_ user: UserRecord, passwordHash hash: String?, by actor: AuditActor, in db: any SQLDatabase) async throws -> UserRecord {
         if try await db.select().column("id").from("users").where("username", .equal, user.username).first() != nil {
             throw DomainError(.conflict, code: "USER_EXISTS", message: "用户名已存在：\(user.username)",
                               messageEn: "username \(user.username) already exists", path: "username")
         }
+        if let code = user.institution, try await InstitutionRepository(database: database).find(code, in: db) == nil {
+            throw DomainError(code: "INSTITUTION_UNKNOWN", message: "定点机构不存在：\(code)",
+                              messageEn: "institution \(code) does not exist", path: "fixmedins_code")
+        }
+        if let id = user.employerID, try await EmployerRepository.find(admdvs: user.region, id: id, in: db) == nil {
+            throw DomainError(code: "EMPLOYER_UNKNOWN", message: "统筹区 \(user.region) 没有编号为 \(id) 的参保单位",
+                              messageEn: "region \(user.region) has no employer \(id)", path: "employer_id")
+        }
         var stored = user
         stored.id = IDGenerator.shared.next()
         try await db.insert(into: "users")
-            .columns("id", "username", "display_name", "role", "admdvs", "fixmedins_code", "psn_no", "password_hash", "active", "created_at")
+            .columns("id", "username", "display_name", "role", "admdvs", "fixmedins_code", "psn_no", "employer_id", "password_hash", "active",
+                     "created_at")
             .values(SQLBind(stored.id), SQLBind(stored.username), SQLBind(stored.displayName), SQLBind(stored.role),
-                    SQLBind(stored.region), SQLBind(stored.institution), SQLBind(stored.personID), SQLBind(hash),
+                    SQLBind(stored.region), SQLBind(stored.institution), SQLBind(stored.personID), SQLBind(stored.employerID), SQLBind(hash),
                     SQLBind(stored.active ? 1 : 0), SQLBind(Clock.nowMillis()))
             .run()
         try await AuditTrail.append(actor.event(action: "user.create", target: "user:\(stored.username)",
                                                 after: "role=\(stored.role) region=\(stored.region)"
-                                                    + (stored.institution.map { " institution=\($0)" } ?? "")), in: db)
+                                                    + (stored.institution.map { " institution=\($0)" } ?? "")
+                                                    + (stored.employerID.map { " employer=\($0)" } ?? "")), in: db)
         return stored
     }
 
@@ -177,6 +188,7 @@ extension UserRecord {
                   region: try row.decode(column: "admdvs", as: String.self),
                   institution: try row.decode(column: "fixmedins_code", as: String?.self),
                   personID: try row.decode(column: "psn_no", as: Int64?.self),
+                  employerID: try row.decode(column: "employer_id", as: Int64?.self),
                   active: try row.decode(column: "active", as: Int64.self) != 0)
     }
 }

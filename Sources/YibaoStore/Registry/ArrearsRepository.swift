@@ -19,12 +19,14 @@ public enum ArrearsRepository {
     }
 
     /// Bills due before `date` and not cleared by its end, with their payments and deferrals: one
-    /// person's, or (psnNo nil) the whole region's. Three queries.
-    public static func debts(admdvs: String, psnNo: Int64?, on date: LocalDate, in db: any SQLDatabase) async throws -> [Debt] {
+    /// person's, one employer's, or (both nil) the whole region's. Three queries.
+    public static func debts(admdvs: String, psnNo: Int64?, employerID: Int64? = nil, on date: LocalDate,
+                             in db: any SQLDatabase) async throws -> [Debt] {
         let day = date.description
         let person: SQLQueryString = psnNo.map { "AND b.psn_no = \(bind: $0)" } ?? ""
+        let employer: SQLQueryString = employerID.map { "AND b.employer_id = \(bind: $0)" } ?? ""
         let open: SQLQueryString = """
-            b.admdvs = \(bind: admdvs) \(person) AND b.due_date < \(bind: day) AND (b.cleared_on IS NULL OR b.cleared_on > \(bind: day))
+            b.admdvs = \(bind: admdvs) \(person) \(employer) AND b.due_date < \(bind: day) AND (b.cleared_on IS NULL OR b.cleared_on > \(bind: day))
             """
         let bills = try await db.raw("""
             SELECT b.id, b.employer_id, b.psn_no, b.month, b.employer_fen, b.individual_fen, b.due_date FROM contribution_bills b

@@ -2,9 +2,10 @@ import SQLKit
 import YibaoCore
 
 /// 续保 after an interruption, with the day the gap's arrears were paid taken from the person's approved
-/// back-payments when there are any (Benxi R23: benefits resume N months after the arrears are paid, so
-/// that day must be the day the back-payment was cleared, not a date typed in). Without back-payments the
-/// clerk's `gapPaidOn` is recorded as given (an employee's gap paid by other means, or not paid at all).
+/// back-payments of years or months when there are any (Benxi R23, 002 L46: benefits resume N months after
+/// the arrears are paid, so that day must be the day the back-payment was cleared, not a date typed in).
+/// Without back-payments the clerk's `gapPaidOn` is recorded as given (a gap paid by other means, or not
+/// paid at all).
 public enum Resumption {
     /// Records the resumption on `date`; `gapPaidOn` must agree with the back-payments when they exist.
     @discardableResult
@@ -23,11 +24,11 @@ public enum Resumption {
                                       messageEn: "the back-payment was cleared on \(cleared), not on \(given)", path: "gap_paid_on")
                 }
                 paidOn = cleared
-            case .unpaid(let year, let outstanding):
+            case .unpaid(let period, let outstanding):
                 if gapPaidOn != nil {
                     throw DomainError(.conflict, code: "BACK_PAYMENT_UNPAID",
-                                      message: "\(year) 年补缴尚欠 \(outstanding) 元，不能登记为已补缴",
-                                      messageEn: "the \(year) back-payment still owes \(outstanding): the gap is not paid", path: "gap_paid_on")
+                                      message: "\(period) 的补缴尚欠 \(outstanding) 元，不能登记为已补缴",
+                                      messageEn: "the back-payment of \(period) still owes \(outstanding): the gap is not paid", path: "gap_paid_on")
                 }
             }
         }

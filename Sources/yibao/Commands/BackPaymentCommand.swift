@@ -2,31 +2,41 @@ import ArgumentParser
 import YibaoCore
 import YibaoStore
 
-/// `yibao billing back-payment …`: back-payments (补缴) of residents' missed years under maker-checker,
-/// over the same store operations as the API. The operator names the user each step is taken as
+/// `yibao billing back-payment …`: back-payments (补缴) of residents' missed years or employee-scheme
+/// persons' missed months under maker-checker, over the same store operations as the API. The operator names the user each step is taken as
 /// (`--user`); that user's role and region are checked as the API checks them, and the checker must be
 /// another user than the maker.
 struct BackPaymentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "back-payment", abstract: "居民补缴（双人复核）/ back-payments of missed resident years (maker-checker)",
+        commandName: "back-payment", abstract: "补缴（双人复核）/ back-payments of missed resident years or employee months (maker-checker)",
         subcommands: [Request.self, Decide.self, List.self])
 
     struct Request: ReportingCommand {
-        static let configuration = CommandConfiguration(abstract: "申请补缴 / ask for a person's missed years (the maker)")
+        static let configuration = CommandConfiguration(abstract: "申请补缴 / ask for a person's missed years or months (the maker)")
         @OptionGroup var database: DatabaseOption
         @Option(help: "统筹区 / pooling region (admdvs)") var region: String
         @Option(name: .customLong("psn-no"), help: "人员编号 / person") var psnNo: Int64
-        @Option(help: "补缴年度，可重复 / a missed year (repeatable)") var year: [Int]
+        @Option(help: "居民补缴年度，可重复 / a resident's missed year (repeatable)") var year: [Int] = []
+        @Option(help: "职工补缴月份 YYYY-MM，可重复 / an employee-scheme missed month (repeatable)") var month: [String] = []
         @Option(help: "原因 / reason") var reason: String
         @Option(help: "经办人用户名 / the user asking") var user: String
 
+        func validate() throws {
+            guard year.isEmpty != month.isEmpty else {
+                throw ValidationError("请给出 --year（城乡居民）或 --month（职工医保）之一 / give --year (residents) or --month (employee scheme), not both")
+            }
+        }
+
         func execute() async throws {
-            let (region, psnNo, years, reason, user) = (region, psnNo, year, reason, user)
+            let (region, psnNo, years, months, reason, user) = (region, psnNo, year, month, reason, user)
             let record = try await database.with { db in
                 let actor = try await BackPaymentCommand.actor(user, may: .contributionWrite, in: region, database: db)
                 return try await db.write { sql in
-                    try await BackPaymentRepository.request(admdvs: region, psnNo: psnNo, years: years, reason: reason, on: Clock.today(),
-                                                            by: actor, in: sql)
+                    months.isEmpty
+                        ? try await BackPaymentRepository.request(admdvs: region, psnNo: psnNo, years: years, reason: reason, on: Clock.today(),
+                                                                  by: actor, in: sql)
+                        : try await BackPaymentRepository.request(admdvs: region, psnNo: psnNo, months: months, reason: reason, on: Clock.today(),
+                                                                  by: actor, in: sql)
                 }
             }
             BackPaymentCommand.print(record)
@@ -50,7 +60,7 @@ struct BackPaymentCommand: AsyncParsableCommand {
             let record = try await database.with { db in
                 let actor = try await BackPaymentCommand.actor(user, may: .contributionApprove, in: region, database: db)
                 return try await db.write { sql in
-                    try await BackPaymentRepository.decide(admdvs: region, id: id, approve: approve, note: note, by: actor, in: sql)
+                    try await BackPaymentRepository.decide(admdvs: region, id: id, approve: approve, note: note, on: Clock.today(), by: actor, in: sql)
                 }
             }
             BackPaymentCommand.print(record)
@@ -85,8 +95,10 @@ struct BackPaymentCommand: AsyncParsableCommand {
 
     static func print(_ r: BackPaymentRepository.Record) {
         let a = r.backPayment.approval
-        let years = r.backPayment.years.map { "\($0.year) \($0.category.rawValue) \($0.amount)" }.joined(separator: "; ")
-        Swift.print("#\(r.id) psn_no \(r.psnNo): \(years) = \(r.backPayment.total), \(a.status.rawValue) "
+        let periods = r.backPayment.years.map { "\($0.year) \($0.category.rawValue) \($0.amount)" }
+            + r.backPayment.months.map { "\($0.month) \($0.employerID == 0 ? "个人 / alone" : "单位 / employer \($0.employerID)") "
+                + "\($0.employerShare) + \($0.individualShare)" }
+        Swift.print("#\(r.id) psn_no \(r.psnNo): \(periods.joined(separator: "; ")) = \(r.backPayment.total), \(a.status.rawValue) "
                     + "(申请 / by \(a.requestedBy)\(a.decidedBy.map { ", 审批 / decided by \($0)" } ?? ""))")
     }
 }

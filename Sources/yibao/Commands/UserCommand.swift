@@ -14,6 +14,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "所属统筹区 / home region (admdvs)") var region: String
         @Option(help: "绑定的定点机构编码 / institution code for institution users and HIS clients") var institution: String?
         @Option(help: "绑定的参保人编号 / person number for insured users") var person: Int64?
+        @Option(help: "绑定的参保单位编号（本统筹区）/ employer id (of --region) for employer users") var employer: Int64?
         @Option(help: "显示名 / display name") var name: String?
         @Flag(help: "不设密码（仅用令牌的系统用户）/ no password (token-only system client)") var noPassword = false
         @OptionGroup var database: DatabaseOption
@@ -25,9 +26,8 @@ struct UserCommand: AsyncParsableCommand {
             }
             let regionCode = try RegionCode.parse(region)
             let record = UserRecord(id: 0, username: username, displayName: name ?? username, role: role.rawValue,
-                                    region: regionCode.value, institution: institution, personID: person)
-            _ = try Principal(userID: 0, username: username, role: role, region: regionCode,
-                              institutionCode: institution, personID: person)
+                                    region: regionCode.value, institution: institution, personID: person, employerID: employer)
+            _ = try Principal(record)
             let password = noPassword ? nil : SecretInput.read(prompt: "密码 / password: ")
             if !noPassword, password == nil { throw ExitCode.failure }
             try await database.with { db in

@@ -19,12 +19,15 @@ struct ConsoleSection: Sendable, Equatable {
     static let selfService = ConsoleSection(path: "/me", label: "menu_me", permission: .personRead, binding: .person)
     static let persons = ConsoleSection(path: "/persons", label: "menu_persons", permission: .personRead, binding: .agency)
     static let employers = ConsoleSection(path: "/employers", label: "menu_employers", permission: .employerRead, binding: .agency)
+    /// An employer's own user: its page (record, roster, bills, arrears, payments, roster import).
+    static let company = ConsoleSection(path: "/company", label: "menu_company", permission: .employerRead, binding: .employer)
     static let payments = ConsoleSection(path: "/payments", label: "menu_payments", permission: .contributionReconcile, binding: .agency)
     static let policies = ConsoleSection(path: "/policies", label: "menu_policies", permission: .policyRead, binding: nil)
     static let calculator = ConsoleSection(path: "/calculator", label: "menu_calculator", permission: .policyRead, binding: nil)
     static let audit = ConsoleSection(path: "/audit", label: "menu_audit", permission: .auditRead, binding: .agency)
 
-    static let all: [ConsoleSection] = [dashboard, institution, settlements, selfService, persons, employers, payments, policies, calculator, audit]
+    static let all: [ConsoleSection] = [dashboard, institution, settlements, selfService, company, persons, employers, payments, policies, calculator,
+                                        audit]
 
     func isVisible(to principal: Principal) -> Bool {
         principal.role.permissions.contains(permission) && (binding == nil || binding == principal.role.binding)
@@ -33,10 +36,10 @@ struct ConsoleSection: Sendable, Equatable {
     static func menu(for principal: Principal) -> [ConsoleSection] { all.filter { $0.isVisible(to: principal) } }
 
     /// Where a role lands after sign-in: auditors on the audit trail, institution users on their
-    /// institution, insured persons on their own page, other agency staff on the dashboard; otherwise
-    /// the first page the role may open.
+    /// institution, insured persons on their own page, employer users on their employer, other agency
+    /// staff on the dashboard; otherwise the first page the role may open.
     static func home(for principal: Principal) -> ConsoleSection? {
-        let preferred: [ConsoleSection] = principal.role == .auditor ? [audit] : [institution, selfService, dashboard]
+        let preferred: [ConsoleSection] = principal.role == .auditor ? [audit] : [institution, selfService, company, dashboard]
         return (preferred + all).first { $0.isVisible(to: principal) }
     }
 }

@@ -3,8 +3,10 @@ import YibaoCore
 import YibaoStore
 
 /// Employers (参保单位): the region's list, an employer's page (roster of a month with the locked
-/// bases, the month's bills, open bills past due, payments received) and the CSV roster import,
-/// which runs as a console job (`ConsoleJobs`) and reports every bad line before anything is written.
+/// bases, the month's bills, open bills past due, payments received, the year's statement as CSV) and the
+/// CSV roster import, which runs as a console job (`ConsoleJobs`) and reports every bad line before
+/// anything is written. Agency staff open any employer of their region; an employer's own user lands on
+/// its page (`/company`) and may open no other (`Services.employer` checks the scope of every page).
 struct EmployerPages {
     let services: Services
     let jobs: ConsoleJobs
@@ -22,14 +24,27 @@ struct EmployerPages {
             ]
             return ConsoleRenderer.render(ConsolePage(template: "employers", title: visit.t("employers_title"), data: data), visit)
         }
-        router.page(.get, "/employers/:admdvs/:id", .employerRead, for: .agency) { visit, context in
+        router.page(.get, "/company", section: .company) { visit, _ in
+            let principal = visit.user
+            let employer = try await services.employer(region: principal.region.value, id: principal.employerID.map(String.init), principal,
+                                                       .employerRead)
+            return ConsoleRenderer.redirect(Self.href(employer))
+        }
+        router.page(.get, "/employers/:admdvs/:id", .employerRead) { visit, context in
             try await page(try await employer(context, visit.user, .employerRead), visit)
         }
-        router.page(.post, "/employers/:admdvs/:id/roster-import", .employerWrite, for: .agency) { visit, context in
+        router.page(.get, "/employers/:admdvs/:id/statement.csv", .contributionRead) { visit, context in
+            let employer = try await employer(context, visit.user, .contributionRead)
+            let (from, through) = try EmployerContributionRoutes.months(month: nil, from: visit.query["from"], through: visit.query["through"])
+            let statement = try await EmployerContributionRoutes.statement(employer, from: from, through: through, services: services)
+            return ConsoleRenderer.respond(Self.csv(statement, visit), contentType: "text/csv; charset=utf-8", visit,
+                                           extraHeaders: [.contentDisposition: "attachment; filename=\"statement-\(employer.id)-\(from)-\(through).csv\""])
+        }
+        router.page(.post, "/employers/:admdvs/:id/roster-import", .employerDeclare) { visit, context in
             let form = try await FormBody.read(visit.request, context: context)
             try ConsoleCSRF.check(form, visit.request)
             let principal = visit.user
-            let employer = try await employer(context, principal, .employerWrite)
+            let employer = try await employer(context, principal, .employerDeclare)
             let (text, encoding) = try form.importText(file: "csv_file", pasted: "csv")
             let skipInvalid = form["skip_invalid"] == "1"
             let database = services.database
@@ -47,6 +62,17 @@ struct EmployerPages {
     }
 
     static func href(_ e: EmployerRecord) -> String { "/employers/\(e.admdvs)/\(e.id)" }
+
+    /// The statement as a spreadsheet reads it (UTF-8 with a byte-order mark, money as plain decimals).
+    static func csv(_ statement: EmployerContributionRoutes.Statement, _ visit: ConsoleVisit) -> String {
+        let header = [visit.t("bill_month"), visit.t("person_psnNo"), visit.t("person_name"), visit.t("bill_employerShare"),
+                      visit.t("bill_individualShare"), visit.t("bill_total"), visit.t("bill_paid"), visit.t("bill_due"), visit.t("bill_cleared")]
+        let rows = statement.items.map { b in
+            [b.month, b.psn_no, b.name, b.employer_share.description, b.individual_share.description, b.total.description, b.paid.description,
+             b.due_date, b.cleared_on ?? ""]
+        }
+        return "\u{FEFF}" + ([header] + rows).map { $0.map(SVGChart.csvField).joined(separator: ",") + "\r\n" }.joined()
+    }
 
     /// Roster rows per page of an employer's page.
     static let rosterPageSize = 200
@@ -79,13 +105,7 @@ struct EmployerPages {
     }
 
     private func employer(_ context: YibaoRequestContext, _ principal: Principal, _ permission: Permission) async throws -> EmployerRecord {
-        let region = try RegionCode.parse(context.parameters.get("admdvs") ?? "")
-        try principal.authorize(permission, on: Scope(region: region))
-        guard let id = context.parameters.get("id").flatMap({ Int64($0) }),
-              let employer = try await services.database.read({ db in try await EmployerRepository.find(admdvs: region.value, id: id, in: db) }) else {
-            throw DomainError(.notFound, code: "EMPLOYER_NOT_FOUND", message: "参保单位不存在", messageEn: "no such employer", path: "id")
-        }
-        return employer
+        try await services.employer(region: context.parameters.get("admdvs") ?? "", id: context.parameters.get("id"), principal, permission)
     }
 
     private func page(_ employer: EmployerRecord, _ visit: ConsoleVisit) async throws -> Response {
@@ -93,8 +113,7 @@ struct EmployerPages {
         let l = visit.language
         let today = ConsoleFormat.day(ofMillis: Clock.nowMillis())
         let monthText = visit.query["month"].flatMap { $0.isEmpty ? nil : $0 } ?? String(today.description.prefix(7))
-        let month: BillingMonth
-        do { month = try BillingMonth.parse(monthText) } catch { throw error.at("month") }
+        let month = try BillingMonth.parse(monthText)
         let pageText = visit.query["roster_page"].flatMap { $0.isEmpty ? nil : $0 } ?? "1"
         guard let rosterPage = Int(pageText), rosterPage >= 1 else {
             throw DomainError(code: "PAGE_INVALID", message: "页码应为正整数：“\(pageText)”", messageEn: "a page number is a positive integer: \"\(pageText)\"",
@@ -104,7 +123,7 @@ struct EmployerPages {
             let members = try await EmployerRepository.roster(admdvs: employer.admdvs, month: month.description, employerID: employer.id, in: db)
             // One page of the roster is looked up and shown: a large employer has thousands of employees.
             let shown = Array(members.dropFirst((rosterPage - 1) * Self.rosterPageSize).prefix(Self.rosterPageSize))
-            let bills = try await EmployerAccountQuery.bills(employer, month: month.description, in: db)
+            let bills = try await EmployerAccountQuery.bills(employer, from: month.description, through: month.description, in: db)
             let overdue = try await EmployerAccountQuery.overdue(employer, on: today, in: db)
             let numbers = Array(Set(shown.map(\.psnNo) + bills.map(\.psnNo) + overdue.map(\.psnNo)))
             let persons = try await PersonSearch.find(psnNos: numbers, admdvs: employer.admdvs, in: db)
@@ -148,7 +167,8 @@ struct EmployerPages {
                 ["statement": p.statement, "line": p.line, "paidOn": ConsoleFormat.date(p.paidOn), "amount": ConsoleFormat.money(p.amount),
                  "unallocated": ConsoleFormat.money(p.unallocated)]
             },
-            "mayImport": principal.role.permissions.contains(.employerWrite),
+            "statementHref": Self.href(employer) + "/statement.csv?" + ConsoleURL.query([("from", "\(month.year)-01"), ("through", month.description)]),
+            "mayImport": principal.role.permissions.contains(.employerDeclare),
         ]
         return ConsoleRenderer.render(ConsolePage(template: "employer", title: employer.name, data: data), visit)
     }

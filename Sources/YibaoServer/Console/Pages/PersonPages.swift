@@ -106,7 +106,7 @@ struct PersonPages {
     }
 
     private func contributions(_ person: PersonRecord, on: LocalDate, _ visit: ConsoleVisit) async throws -> [String: Any] {
-        let debts = try await PersonDebts.load(person, on: on, services: services)
+        let debts = try await Debts.of(person, on: on, services: services)
         let bills = try await services.database.read { db in
             try await ContributionBillRepository.bills(admdvs: person.admdvs, psnNo: person.psnNo, openOnly: false, in: db)
         }

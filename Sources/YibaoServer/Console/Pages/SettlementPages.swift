@@ -52,7 +52,7 @@ struct SettlementPages {
         let personHref: String? = switch principal.role.binding {
         case .agency: principal.role.permissions.contains(.personRead) ? "/persons/\(stored.psnNo)" : nil
         case .person: "/me"
-        case .institution: nil
+        case .institution, .employer: nil
         }
         var data = SettlementBreakdown.values(s, lines: s.lines, steps: s.explanation, visit)
         data.merge([

@@ -36,6 +36,7 @@ extension ConsoleTemplates {
         <td class="num">{{paid}}</td><td class="nowrap">{{due}}</td><td class="nowrap">{{cleared}}</td></tr>{{/bills}}
         {{^bills}}<tr><td colspan="7">{{t.policy_none}}</td></tr>{{/bills}}</tbody>
         <tfoot><tr><th scope="row">{{t.total}}</th><td class="num">{{billsEmployer}}</td><td class="num">{{billsIndividual}}</td><td class="num">{{billsTotal}}</td><td class="num">{{billsPaid}}</td><td></td><td></td></tr></tfoot></table>
+        <p><a href="{{statementHref}}" id="statement-csv" download>{{t.employer_statement}}</a></p>
         </section>
         <section aria-labelledby="h-overdue"><h2 id="h-overdue">{{overdueTitle}}</h2>
         <table id="employer-arrears">
