@@ -7,7 +7,8 @@
 # Needs /usr/bin/time (Debian's `time` package) for the generator's own CPU.
 # Environment: SECONDS_PER_LEVEL (default 10), CLIENTS (default 1,8,32,128), PORT (default 8089),
 #              SCRATCH (SwiftPM scratch path, default .build), KINDS (default "outpatient inpatient"),
-#              YIBAO_BIN (use this binary instead of building).
+#              YIBAO_BIN (use this binary instead of building), GENERATOR_BIN (run the load generator
+#              from this binary: the same generator when comparing two servers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PG_BASE="${1:-}"
@@ -71,7 +72,7 @@ for KIND in $KINDS; do
   HEADER=1
   for LEVEL in ${CLIENTS//,/ }; do
     BEFORE="$(server_cpu_ticks)"; PG_BEFORE="$(postgres_cpu_ticks)"; WRITER_BEFORE="$(writer_busy_seconds)"
-    OUT="$(timeout $((SECS * 2 + 120)) /usr/bin/time -f "%U %S" -o "$WORK/generator.time" "$BIN" bench http \
+    OUT="$(timeout $((SECS * 2 + 120)) /usr/bin/time -f "%U %S" -o "$WORK/generator.time" "${GENERATOR_BIN:-$BIN}" bench http \
       --url "http://127.0.0.1:$PORT" --token "$TOKEN" --clients "$LEVEL" --seconds "$SECS" --kind "$KIND" ${SAME_PERSON:+--same-person})"
     AFTER="$(server_cpu_ticks)"; PG_AFTER="$(postgres_cpu_ticks)"; WRITER_AFTER="$(writer_busy_seconds)"
     SETTLED="$(echo "$OUT" | tail -1 | cut -f3)"
