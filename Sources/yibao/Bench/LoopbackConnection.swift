@@ -18,8 +18,9 @@ final class LoopbackConnection {
 
     private let fd: Int32
     private var buffer: [UInt8] = []
-    /// Bytes of `buffer` already handed out (kept until the next read compacts them).
+    /// Bytes of `buffer` already handed out (dropped when the next request is sent).
     private var consumed = 0
+    private var scratch = [UInt8](repeating: 0, count: 32 << 10)
 
     init(port: UInt16) throws {
         #if canImport(Glibc)
@@ -56,8 +57,10 @@ final class LoopbackConnection {
                 sent += n
             }
         }
+        buffer.removeFirst(consumed) // the last answer's bytes; positions below are fixed from here on
+        consumed = 0
         let headEnd = try readUntilHeadEnd()
-        let head = String(decoding: buffer[consumed..<headEnd], as: UTF8.self)
+        let head = String(decoding: buffer[..<headEnd], as: UTF8.self)
         guard head.hasPrefix("HTTP/1.1 "), let status = Int(head.dropFirst(9).prefix(3)) else {
             throw Failure(description: "not an HTTP/1.1 answer: \(head.prefix(80))")
         }
@@ -71,33 +74,21 @@ final class LoopbackConnection {
 
     /// Index of the `\r\n\r\n` that ends the answer's head, reading more as needed.
     private func readUntilHeadEnd() throws -> Int {
-        var from = consumed
+        var from = 0
         while true {
-            if buffer.count - from >= 4 {
-                var i = from
-                while i + 3 < buffer.count {
-                    if buffer[i] == 13, buffer[i + 1] == 10, buffer[i + 2] == 13, buffer[i + 3] == 10 { return i }
-                    i += 1
-                }
-                from = max(consumed, buffer.count - 3)
+            while from + 3 < buffer.count {
+                if buffer[from] == 13, buffer[from + 1] == 10, buffer[from + 2] == 13, buffer[from + 3] == 10 { return from }
+                from += 1
             }
-            let before = consumed
             try fill()
-            from -= before - consumed   // `fill` may have moved unread bytes to the front
         }
     }
 
-    /// Drops handed-out bytes and appends what the socket has.
+    /// Appends what the socket has.
     private func fill() throws {
-        if consumed > 0 {
-            buffer.removeFirst(consumed)
-            consumed = 0
-        }
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: 32 << 10))
-        let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress! + old, 32 << 10, 0) }
-        buffer.removeLast(32 << 10 - max(n, 0))
+        let n = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress!, $0.count, 0) }
         guard n > 0 else { throw Failure(description: n == 0 ? "server closed the connection" : "recv: errno \(errno)") }
+        buffer.append(contentsOf: scratch[..<n])
     }
 
     private static func contentLength(_ head: String) -> Int? {
