@@ -87,13 +87,18 @@ import YibaoTestSupport
             let summary = try await DemoData.loadPopulation(into: db, logger: TestBackend.logger)
             #expect(summary.persons == 2_000)
             #expect(try await DemoData.loadPopulation(into: db, logger: TestBackend.logger).generated == false)
-            let (categories, bases, zhang) = try await db.read { sql in
-                let categories = Set(try await sql.select().column("psn_type").from("persons").where("admdvs", .equal, "350200").all()
-                    .map { try $0.decode(column: "psn_type", as: String.self) })
+            let (categories, bases, zhang, certnos) = try await db.read { sql in
+                let rows = try await sql.select().columns("psn_type", "certno").from("persons").where("admdvs", .equal, "350200").all()
+                let categories = Set(try rows.map { try $0.decode(column: "psn_type", as: String.self) })
+                let certnos = Set(try rows.map { try $0.decode(column: "certno", as: String.self) })
                 let bases = try await sql.raw("SELECT COUNT(*) AS n FROM contribution_bases WHERE admdvs = '350200'").first()!
                     .decode(column: "n", as: Int.self)
-                return (categories, bases, try await PersonRepository.find(certno: DemoData.insuredCertno("张伟")!, in: sql))
+                return (categories, bases, try await PersonRepository.find(certno: DemoData.insuredCertno("张伟")!, in: sql), certnos)
             }
+            // The load generator's offline copy of the population is the one stored.
+            let regenerated = try DemoData.population()
+            #expect(regenerated.count == 2_000)
+            #expect(Set(regenerated.map(\.certno.value)).isSubset(of: certnos))
             #expect(categories.isSubset(of: ["employee", "retiree", "migrant", "business_owner", "unemployed"]))
             #expect(bases == 0)
             #expect(zhang.map(\.name) == ["张伟"])

@@ -91,10 +91,33 @@ public enum DemoData {
     @discardableResult
     public static func loadPopulation(into database: any Database, logger: Logger) async throws -> SyntheticRegionWriter.Summary {
         let summary = try await SyntheticRegionWriter(database: database).generate(
-            region: regions[0].code, persons: 2_000, institutions: 20, seed: 2025, month: "2026-11", by: .commandLine(region: regions[0].code))
+            region: regions[0].code, persons: Generated.persons, institutions: 20, seed: Generated.seed, month: Generated.month,
+            by: .commandLine(region: regions[0].code))
         if summary.generated {
             logger.info("demo population generated: \(summary.persons) persons, \(summary.employers) employers, \(summary.institutions) institutions")
         }
         return summary
+    }
+
+    /// What `loadPopulation` generates from; `population()` regenerates from the same.
+    enum Generated {
+        static let persons = 2_000
+        static let seed: UInt64 = 2025
+        static let month = "2026-11"
+    }
+
+    /// The persons `loadPopulation` writes, regenerated without a database from the Xiamen preset it finds
+    /// in force there (`load` stores it), so a load generator can settle for many insured people while
+    /// speaking only HTTP. `SyntheticRegionWriterTests` checks the two agree.
+    public static func population() throws -> [SyntheticPopulation.Person] {
+        let asOf = try BillingMonth.parse(Generated.month).firstDay
+        let preset = PolicyPresets.xiamenEmployee
+        guard let wage = try PolicyPresets.regionParameters(preset).years[asOf.year]?.avgWage else {
+            throw SettlementError.wageMissing(regions[0].code, asOf.year)
+        }
+        var generator = try SyntheticPopulation(.init(
+            region: try RegionCode.parse(regions[0].code), persons: Generated.persons, seed: Generated.seed, asOf: asOf,
+            employeePolicy: try PolicyPresets.document(preset).section(ContributionPolicy.self), residents: false, averageWage: wage))
+        return try generator.next(Generated.persons)
     }
 }

@@ -131,6 +131,12 @@ public struct SyntheticRegionWriter: Sendable {
                     .where("admdvs", .equal, region.value).where("kind", .equal, Self.kind).run()
             }
         }
+        // Rows loaded in bulk have no planner statistics until autovacuum reaches them. Until then
+        // PostgreSQL read a bill's five catalogue codes by scanning the region's whole catalogue under
+        // the primary key's first column (1.4 ms a look-up instead of 0.05 ms, measured).
+        if database.dialect == .postgres {
+            try await database.write { db in try await db.raw("ANALYZE").run() }
+        }
         return summary
     }
 

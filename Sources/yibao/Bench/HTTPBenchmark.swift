@@ -67,7 +67,6 @@ struct HTTPBenchmark: Sendable {
         let outcomes = Outcomes()
         let done = DispatchGroup()
         for c in 0..<clients {
-            let psnNo = persons[c % persons.count]
             done.enter()
             Thread.detachNewThread {
                 var outcome = ClientOutcome()
@@ -75,6 +74,9 @@ struct HTTPBenchmark: Sendable {
                     let connection = try LoopbackConnection(port: port)
                     var n = 0
                     while clock.now < deadline, budget.take() {
+                        // Client c's n-th flow: while there are more people than clients, no two
+                        // clients settle for the same person in the same round.
+                        let psnNo = persons[(c + n * clients) % persons.count]
                         n += 1
                         flow(connection, psnNo: psnNo, prefix: "\(runID)-\(level)-\(c)-\(n)", clock: clock, into: &outcome)
                         if outcome.broken { break }

@@ -54,6 +54,8 @@ struct Bench: AsyncParsableCommand {
         @Option(help: "每级秒数 / seconds per level") var seconds = 10.0
         @Option(help: "每级最多结算笔数 / at most this many settlements per level") var maxRequests = 1_000_000
         @Option(help: "outpatient (2201+2204+2207, 5 lines) | inpatient (2401+2301+2402+2304, 50 lines)") var kind = "outpatient"
+        @Option(help: "结算所涉参保人数，取自演示生成的人口 / how many insured people of the demo's generated population to settle for")
+        var persons = 256
         @Flag(help: "所有客户端用同一参保人（串行账户）/ every client settles for the same person") var samePerson = false
 
         func execute() async throws {
@@ -67,12 +69,17 @@ struct Bench: AsyncParsableCommand {
             guard !levels.isEmpty, seconds > 0, seconds <= 600, maxRequests > 0 else {
                 throw ValidationError("--clients must list positive numbers; --seconds in (0, 600]; --max-requests positive")
             }
-            let names = samePerson ? ["张伟"] : ["张伟", "李娜", "王建国", "陈小红", "林志强"]
+            guard (1...2_000).contains(persons) else { throw ValidationError("--persons must be 1–2000") }
+            // Employees and retirees enrolled without a gap or arrears: each settles in full, as at a city's
+            // counters, where concurrent settlements are for different people.
+            let certnos = samePerson ? DemoData.insuredCertno("张伟").map { [$0] } ?? []
+                : try DemoData.population().filter { $0.insutype == .employeeBasic && !$0.isInterrupted && $0.arrears.isEmpty }
+                    .prefix(persons).map(\.certno.value)
             let bench = HTTPBenchmark(port: port, token: token, institution: institution, kind: kind, runID: "B\(Clock.nowMillis())")
-            let persons = try bench.persons(certnos: names.compactMap(DemoData.insuredCertno))
+            let psnNos = try bench.persons(certnos: certnos)
             print("kind\tclients\tsettlements\tsettlements/s\tsettle p50 ms\tp95 ms\tp99 ms\tflow p50 ms\tflow p99 ms\terrors")
             for (level, clients) in levels.enumerated() {
-                let r = bench.run(clients: clients, seconds: seconds, maxFlows: maxRequests, persons: persons, level: level)
+                let r = bench.run(clients: clients, seconds: seconds, maxFlows: maxRequests, persons: psnNos, level: level)
                 func pct(_ samples: [Duration], _ p: Int) -> String {
                     samples.isEmpty ? "-" : Self.millis(samples[min(samples.count - 1, samples.count * p / 100)])
                 }
