@@ -67,6 +67,7 @@ let package = Package(
                 "YibaoStore",
                 "YibaoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
         .target(

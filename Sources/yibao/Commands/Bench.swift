@@ -6,7 +6,7 @@ import YibaoStore
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "性能基准 / benchmarks (run a release build: swift run -c release yibao bench engine)",
-        subcommands: [Engine.self, HTTP.self, Batch.self])
+        subcommands: [Engine.self, HTTP.self, Batch.self, Statements.self])
 
     struct Engine: ReportingCommand {
         /// Microseconds with two decimals, from the duration's integer parts (no float formatting surprises).
