@@ -108,6 +108,14 @@ import YibaoTestSupport
             #expect(try await his.count("SELECT COUNT(*) AS n FROM (SELECT movement_id FROM account_ledger GROUP BY movement_id HAVING SUM(amount_fen) <> 0) t") == 0)
             #expect(try await his.count("SELECT COUNT(*) AS n FROM (SELECT setl_id FROM fund_ledger GROUP BY setl_id HAVING SUM(amount_fen) <> 0) t") == 0)
 
+            // A late retry of the first settlement's msgid would now settle afresh: it gets the stored
+            // answer and its attempt is undone.
+            let settlementsBefore = try await his.count("SELECT COUNT(*) AS n FROM settlements")
+            let late = try await his.call("2207", settleInput, msgid: "OUT-1", date: "2026-11-20 09:45:00")
+            #expect(late.text == settled.text)
+            #expect(try await his.count("SELECT COUNT(*) AS n FROM settlements") == settlementsBefore)
+            #expect(try await his.balance(psn) == 300_000)
+
             // After the cancel the bill can be settled again.
             let resettled = try await his.call("2207", settleInput, msgid: "OUT-3")
             #expect(resettled.infcode == 0, "\(resettled.text)")

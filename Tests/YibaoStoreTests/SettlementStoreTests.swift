@@ -124,18 +124,11 @@ import YibaoTestSupport
             let answers = try await withThrowingTaskGroup(of: String.self) { group in
                 for _ in 0..<10 {
                     group.addTask {
-                        try await db.write { sql in
-                            switch try await HISMessageLog.claim(admdvs: "350200", institution: "H35020000001", msgid: "SAME",
-                                                                 infno: "2207", requestSHA256: "h", in: sql) {
-                            case .answered(let text): return text
-                            case .new:
-                                let bill = try await desk.settle(basis: basis, medfeeSumamt: Money(yuan: 30), msgid: "SAME",
-                                                                 by: Self.actor, in: sql)
-                                let text = "setl_id=\(bill.setlID!)"
-                                try await HISMessageLog.record(admdvs: "350200", institution: "H35020000001", msgid: "SAME",
-                                                               response: text, in: sql)
-                                return text
-                            }
+                        try await HISMessageLog.answerOnce(admdvs: "350200", institution: "H35020000001", msgid: "SAME", infno: "2207",
+                                                           requestSHA256: "h", in: db) { sql in
+                            let bill = try await desk.settle(basis: basis, medfeeSumamt: Money(yuan: 30), msgid: "SAME",
+                                                             by: Self.actor, in: sql)
+                            return "setl_id=\(bill.setlID!)"
                         }
                     }
                 }

@@ -41,22 +41,14 @@ struct HISCall: Sendable {
                                           respondTime: Self.now(), errMsg: nil, errCode: nil, errPath: nil, output: output))
     }
 
-    /// A write transaction: claims the msgid, runs `body`, stores the answer, all in one `Database.write`.
-    /// A retry of an answered msgid returns the stored answer and changes nothing.
+    /// A write transaction: runs `body` and stores the answer under the msgid, in one `Database.write`
+    /// (`HISMessageLog.answerOnce`). A retry of an answered msgid returns the stored answer and changes nothing.
     func write<Output: Encodable & Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> Output) async throws -> String {
-        let requestHash = SecretToken.digest(Self.canonicalInput(data))
         let call = self
-        return try await services.database.write { db in
-            switch try await HISMessageLog.claim(admdvs: call.institution.admdvs, institution: call.institution.code,
-                                                 msgid: call.header.msgid, infno: call.header.infno, requestSHA256: requestHash, in: db) {
-            case .answered(let text):
-                return text
-            case .new:
-                let text = try call.success(try await body(db))
-                try await HISMessageLog.record(admdvs: call.institution.admdvs, institution: call.institution.code,
-                                               msgid: call.header.msgid, response: text, in: db)
-                return text
-            }
+        return try await HISMessageLog.answerOnce(admdvs: institution.admdvs, institution: institution.code, msgid: header.msgid,
+                                                  infno: header.infno, requestSHA256: SecretToken.digest(Self.canonicalInput(data)),
+                                                  in: services.database) { db in
+            try call.success(try await body(db))
         }
     }
 
@@ -127,7 +119,7 @@ struct HISCall: Sendable {
             try await services.settlement.register(
                 psnNo: input.psnNo.value, insutype: input.insutype, medType: input.medType ?? (admission ? "21" : "11"),
                 referral: input.referral == "1", begntime: input.begntime.date, iptOtpNo: input.iptNo ?? input.iptOtpNo ?? "",
-                institution: institution.code, admission: admission, in: db)
+                institution: institution, admission: admission, in: db)
         }
         return EncounterOpened(mdtrt_id: String(record.mdtrtID), psn_no: String(record.psnNo), ipt_otp_no: record.iptOtpNo,
                                med_type: record.medType, begntime: record.begntime.description)

@@ -24,6 +24,17 @@ public struct RealTimeSettlement: Sendable {
     /// that answer allows and says why.
     public func register(psnNo: Int64, insutype: String, medType: String, referral: Bool, begntime: LocalDate, iptOtpNo: String,
                          institution: String, admission: Bool, in db: any SQLDatabase) async throws -> EncounterRecord {
+        guard let record = try await db.first(InstitutionRepository.byCode, institution).map(InstitutionRecord.init(row:)) else {
+            throw DomainError(.notFound, code: "INSTITUTION_NOT_FOUND", message: "定点机构不存在：\(institution)",
+                              messageEn: "institution \(institution) does not exist", path: "fixmedins_code")
+        }
+        return try await register(psnNo: psnNo, insutype: insutype, medType: medType, referral: referral, begntime: begntime,
+                                  iptOtpNo: iptOtpNo, institution: record, admission: admission, in: db)
+    }
+
+    /// The same for an institution already read (the HIS layer's, found when it authenticated the call).
+    public func register(psnNo: Int64, insutype: String, medType: String, referral: Bool, begntime: LocalDate, iptOtpNo: String,
+                         institution: InstitutionRecord, admission: Bool, in db: any SQLDatabase) async throws -> EncounterRecord {
         guard let person = try await PersonRepository.find(psnNo: psnNo, in: db) else { throw SettlementError.personNotFound(psnNo) }
         do { _ = try Insutype.parse(insutype) } catch { throw error.at("insutype") }
         guard let setting = BenefitSetting.of(medType: medType, referral: referral), setting.isAdmission == admission else {
@@ -38,14 +49,10 @@ public struct RealTimeSettlement: Sendable {
         guard coverage.scheme?.insutype.rawValue == insutype else {
             throw SettlementError.notCovered(psnNo, insutype, begntime, reason: coverage.reason)
         }
-        guard try await db.first(InstitutionRepository.byCode, institution) != nil else {
-            throw DomainError(.notFound, code: "INSTITUTION_NOT_FOUND", message: "定点机构不存在：\(institution)",
-                              messageEn: "institution \(institution) does not exist", path: "fixmedins_code")
-        }
-        let record = EncounterRecord(admdvs: person.admdvs, mdtrtID: IDGenerator.shared.next(), psnNo: psnNo, institution: institution,
+        let record = EncounterRecord(admdvs: person.admdvs, mdtrtID: IDGenerator.shared.next(), psnNo: psnNo, institution: institution.code,
                                      insutype: insutype, medType: medType, referral: referral, iptOtpNo: iptOtpNo, begntime: begntime,
                                      endtime: nil, status: .open)
-        try await db.run(Self.insertEncounter, record.admdvs, record.mdtrtID, psnNo, institution, insutype, medType, referral ? 1 : 0,
+        try await db.run(Self.insertEncounter, record.admdvs, record.mdtrtID, psnNo, institution.code, insutype, medType, referral ? 1 : 0,
                          iptOtpNo, begntime.description, record.status.rawValue, Clock.nowMillis())
         return record
     }
