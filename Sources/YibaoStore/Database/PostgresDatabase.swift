@@ -9,6 +9,7 @@ public final class PostgresStore: Database {
     public let dialect = DatabaseDialect.postgres
     private let client: PostgresClient
     private let logger: Logger
+    private let names = PostgresStatementNames()
 
     public init(url: DatabaseLocation.PostgresURL, maxConnections: Int = 16, logger: Logger) {
         var configuration = PostgresClient.Configuration(
@@ -22,13 +23,15 @@ public final class PostgresStore: Database {
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         SQLTransaction.assertNotNested()
         return try await client.withConnection { connection in
-            try await SQLTransaction.$isOpen.withValue(true) { try await body(connection.sql(queryLogLevel: nil)) }
+            let session = PostgresPreparedSession(base: connection.sql(queryLogLevel: nil), connection: connection, names: names)
+            return try await SQLTransaction.$isOpen.withValue(true) { try await body(session) }
         }
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await SQLTransaction.run(on: connection.sql(queryLogLevel: nil), begin: "BEGIN", body)
+            let session = PostgresPreparedSession(base: connection.sql(queryLogLevel: nil), connection: connection, names: names)
+            return try await SQLTransaction.run(on: session, begin: "BEGIN", body)
         }
     }
 

@@ -11,16 +11,21 @@ import Synchronization
 public struct StaticSQL: Sendable {
     let postgres: String
     let sqlite: String
+    /// Whether PostgreSQL runs it as a named prepared statement (`PostgresPreparedSession`): fixed texts
+    /// do; the multi-row inserts, one text per row count, are sent unnamed.
+    let preparable: Bool
 
     /// `text` uses PostgreSQL's `$1 … $n`; it must not contain a `$` anywhere else.
     public init(_ text: String) {
         postgres = text
         sqlite = String(text.map { $0 == "$" ? "?" : $0 })
+        preparable = true
     }
 
     init(postgres: String, sqlite: String) {
         self.postgres = postgres
         self.sqlite = sqlite
+        preparable = false
     }
 
     /// `INSERT INTO table (columns) VALUES (…), (…)` for `rows` rows: a multi-row insert whose text
