@@ -70,10 +70,9 @@ public struct CatalogueRepository: Sendable {
     /// The items for `codes` in one query, by code.
     public static func items(codes: [String], region: String, insutype: String, in db: any SQLDatabase) async throws -> [String: CatalogueItem] {
         guard !codes.isEmpty else { return [:] }
-        let rows = try await db.select().column("*").from("catalogue_items")
-            .where("admdvs", .equal, region).where("insutype", .equal, insutype)
-            .where("med_list_codg", .in, SQLBind.group(Array(Set(codes))))
-            .all()
+        let distinct = Array(Set(codes))
+        let rows = try await db.rows(.list("SELECT * FROM catalogue_items WHERE admdvs = $1 AND insutype = $2 AND med_list_codg",
+                                           fixed: 2, count: distinct.count), values: [region, insutype] + distinct)
         var out: [String: CatalogueItem] = [:]
         for row in rows {
             let item = try CatalogueItem(row: row)

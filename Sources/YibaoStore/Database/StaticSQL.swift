@@ -12,60 +12,64 @@ public struct StaticSQL: Sendable {
     let postgres: String
     let sqlite: String
     /// Whether PostgreSQL runs it as a named prepared statement (`PostgresPreparedSession`): fixed texts
-    /// do; the multi-row inserts, one text per row count, are sent unnamed.
+    /// and short lists do; multi-row inserts (one text per row count, most run a few times) and long
+    /// lists are sent unnamed.
     let preparable: Bool
 
     /// `text` uses PostgreSQL's `$1 … $n`; it must not contain a `$` anywhere else.
     public init(_ text: String) {
-        postgres = text
-        sqlite = String(text.map { $0 == "$" ? "?" : $0 })
-        preparable = true
+        self.init(text, preparable: true)
     }
 
-    init(postgres: String, sqlite: String) {
-        self.postgres = postgres
-        self.sqlite = sqlite
-        preparable = false
+    private init(_ text: String, preparable: Bool) {
+        postgres = text
+        sqlite = String(text.map { $0 == "$" ? "?" : $0 })
+        self.preparable = preparable
     }
 
     /// `INSERT INTO table (columns) VALUES (…), (…)` for `rows` rows: a multi-row insert whose text
     /// depends only on the row count, bound with the rows' values one after the other. Texts are kept
     /// once made: a 50-line bill's is some 550 placeholders, too many to write out on every call.
     public static func insert(into table: String, columns: [String], rows: Int) -> StaticSQL {
-        let key = InsertShape(table: table, columns: columns, rows: rows)
-        if let known = insertTexts.withLock({ $0[key] }) { return known }
-        let made = makeInsert(into: table, columns: columns, rows: rows)
-        insertTexts.withLock { texts in
-            if texts.count >= insertTextLimit { texts.removeAll() }
-            texts[key] = made
+        shaped(Shape(text: table, columns: columns, count: rows)) {
+            let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+            let tuples = (0..<rows).map { row in "(" + placeholders(from: row * columns.count + 1, count: columns.count) + ")" }
+            return (head + tuples.joined(separator: ", "), false)
+        }
+    }
+
+    /// `head IN (…)` for a list of `count` values, where `head` uses `$1 … $fixed` itself: bound with
+    /// those values first and the list's after. The text depends only on the list's length, so lists
+    /// of up to `preparedListLimit` values are prepared on PostgreSQL like fixed texts.
+    public static func list(_ head: String, fixed: Int, count: Int) -> StaticSQL {
+        shaped(Shape(text: head, columns: [], count: count)) {
+            (head + " IN (" + placeholders(from: fixed + 1, count: count) + ")", count <= preparedListLimit)
+        }
+    }
+    static let preparedListLimit = 64
+
+    private static func placeholders(from first: Int, count: Int) -> String {
+        (first..<(first + count)).map { "$\($0)" }.joined(separator: ", ")
+    }
+
+    private struct Shape: Hashable {
+        var text: String
+        var columns: [String]
+        var count: Int
+    }
+    private static let shapes = Mutex<[Shape: StaticSQL]>([:])
+    /// Shapes kept at most (statements × counts seen); the cache starts over beyond it.
+    private static let shapeLimit = 2_048
+
+    private static func shaped(_ shape: Shape, _ make: () -> (postgres: String, preparable: Bool)) -> StaticSQL {
+        if let known = shapes.withLock({ $0[shape] }) { return known }
+        let (postgres, preparable) = make()
+        let made = StaticSQL(postgres, preparable: preparable)
+        shapes.withLock { texts in
+            if texts.count >= shapeLimit { texts.removeAll() }
+            texts[shape] = made
         }
         return made
-    }
-
-    private struct InsertShape: Hashable {
-        var table: String
-        var columns: [String]
-        var rows: Int
-    }
-    private static let insertTexts = Mutex<[InsertShape: StaticSQL]>([:])
-    /// Shapes kept at most (tables × row counts seen); the cache starts over beyond it.
-    private static let insertTextLimit = 2_048
-
-    private static func makeInsert(into table: String, columns: [String], rows: Int) -> StaticSQL {
-        let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-        var postgres = head, sqlite = head
-        for row in 0..<rows {
-            let separator = row == 0 ? "(" : ", ("
-            postgres += separator
-            sqlite += separator
-            for column in 1...columns.count {
-                let number = String(row * columns.count + column)
-                let comma = column == columns.count ? ")" : ", "
-                postgres += "$" + number + comma
-                sqlite += "?" + number + comma
-            }
-        }
-        return StaticSQL(postgres: postgres, sqlite: sqlite)
     }
 
     /// The statement with its values, ready for `SQLDatabase.execute(sql:_:)`.
@@ -87,6 +91,11 @@ public struct StaticSQL: Sendable {
 extension SQLDatabase {
     /// Every row of `statement` run with `values`.
     public func rows(_ statement: StaticSQL, _ values: any Encodable & Sendable...) async throws -> [any SQLRow] {
+        try await rows(statement, values: values)
+    }
+
+    /// Every row of `statement` run with an array of values (a list's).
+    public func rows(_ statement: StaticSQL, values: [any Encodable & Sendable]) async throws -> [any SQLRow] {
         nonisolated(unsafe) var rows: [any SQLRow] = []
         try await execute(sql: statement.bind(values)) { rows.append($0) }
         return rows

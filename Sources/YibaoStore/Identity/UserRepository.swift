@@ -113,13 +113,12 @@ public struct UserRepository: Sendable {
 
     /// The user behind a bearer token, or nil for an unknown or revoked token or a disabled user.
     public func user(forToken token: String) async throws -> UserRecord? {
-        try await database.read { db in
-            try await db.raw("""
-                SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id
-                WHERE t.token_sha256 = \(bind: SecretToken.digest(token)) AND t.revoked_at IS NULL AND u.active = 1
-                """).first().map(UserRecord.init(row:))
-        }
+        try await database.read { db in try await db.first(Self.userOfToken, SecretToken.digest(token)).map(UserRecord.init(row:)) }
     }
+    private static let userOfToken = StaticSQL("""
+        SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id
+        WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND u.active = 1
+        """)
 
     // MARK: sessions
 

@@ -127,8 +127,9 @@ public struct InstitutionDesignationRepository: Sendable {
     /// The declared lines of `codes` (catalogue codes) in one query.
     public static func declared(_ institution: String, codes: [String], in db: any SQLDatabase) async throws -> [DeclaredItem] {
         guard !codes.isEmpty else { return [] }
-        return try await db.select().column("*").from("institution_declared_items").where("fixmedins_code", .equal, institution)
-            .where("med_list_codg", .in, SQLBind.group(Array(Set(codes)))).all().map(DeclaredItem.init(row:))
+        let distinct = Array(Set(codes))
+        return try await db.rows(.list("SELECT * FROM institution_declared_items WHERE fixmedins_code = $1 AND med_list_codg",
+                                       fixed: 1, count: distinct.count), values: [institution] + distinct).map(DeclaredItem.init(row:))
     }
 
     static func require(_ code: String, in db: any SQLDatabase) async throws -> InstitutionRecord {

@@ -111,9 +111,9 @@ public struct RealTimeSettlement: Sendable {
                     "明细金额 \(fee.amount) 不等于单价 \(fee.price) × 数量", "det_item_fee_sumamt \(fee.amount) is not pric \(fee.price) × cnt")
             }
         }
-        let existing = try await db.select().column("feedetl_sn").from("fee_details")
-            .where("admdvs", .equal, encounter.admdvs).where("mdtrt_id", .equal, encounter.mdtrtID)
-            .where("feedetl_sn", .in, SQLBind.group(fees.map(\.feedetlSn))).all()
+        let existing = try await db.rows(.list("SELECT feedetl_sn FROM fee_details WHERE admdvs = $1 AND mdtrt_id = $2 AND feedetl_sn",
+                                               fixed: 2, count: fees.count),
+                                         values: [encounter.admdvs, encounter.mdtrtID] + fees.map(\.feedetlSn))
         if let row = existing.first {
             let sn = try row.decode(column: "feedetl_sn", as: String.self)
             let index = fees.firstIndex { $0.feedetlSn == sn } ?? 0
