@@ -12,15 +12,10 @@ import YibaoTestSupport
 /// declarations and settlement lines are read and written with one statement each.
 @Suite struct SettlementStatementCountTests {
     /// Forwards to a session and counts the statements sent through it.
-    final class CountingSQL: SQLDatabase, @unchecked Sendable {
+    final class CountingSQL: ForwardingSQLDatabase, @unchecked Sendable {
         let base: any SQLDatabase
         let statements = Mutex(0)
         init(_ base: any SQLDatabase) { self.base = base }
-        var logger: Logger { base.logger }
-        var eventLoop: any EventLoop { base.eventLoop }
-        var version: (any SQLDatabaseReportedVersion)? { base.version }
-        var dialect: any SQLDialect { base.dialect }
-        var queryLogLevel: Logger.Level? { base.queryLogLevel }
         func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
             statements.withLock { $0 += 1 }
             return base.execute(sql: query, onRow)

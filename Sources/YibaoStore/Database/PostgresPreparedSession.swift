@@ -23,16 +23,10 @@ import Synchronization
 /// A prepared `SELECT *` keeps its columns: a server still running while another migrates a table it
 /// reads gets "cached plan must not change result type" once per connection (the connection is then
 /// replaced). Migrations come with a new version of the server, which restarts anyway.
-struct PostgresPreparedSession: SQLDatabase {
+struct PostgresPreparedSession: ForwardingSQLDatabase {
     let base: any SQLDatabase
     let connection: PostgresConnection
     let names: PostgresStatementNames
-
-    var logger: Logger { base.logger }
-    var eventLoop: any EventLoop { base.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { base.version }
-    var dialect: any SQLDialect { base.dialect }
-    var queryLogLevel: Logger.Level? { base.queryLogLevel }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
         base.execute(sql: query, onRow)
