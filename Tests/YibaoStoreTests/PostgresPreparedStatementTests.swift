@@ -12,8 +12,8 @@ import YibaoTestSupport
     static let insert = StaticSQL("INSERT INTO prep_probe (id, note) VALUES ($1, $2)")
     static let find = StaticSQL("SELECT * FROM prep_probe WHERE id = $1")
 
-    /// Fixed texts are prepared once (a typed nil keeps its type: `String?.none` binds as text, like
-    /// "一"); multi-row inserts are not prepared; every value reads back as written.
+    /// Fixed texts are prepared once per set of parameter types (a nil is untyped, so the insert with a
+    /// nil note is a second statement); multi-row inserts are not prepared; every value reads back.
     @Test(arguments: backends)
     func fixedTextsArePreparedByTextAndTypes(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
@@ -21,7 +21,7 @@ import YibaoTestSupport
                 try await sql.raw("CREATE TABLE prep_probe (id BIGINT PRIMARY KEY, note TEXT)").run()
                 try await sql.run(Self.insert, 1, "一")
                 try await sql.run(Self.insert, 2, String?.none)
-                try await sql.run(Self.insert, 3, "三")
+                try await sql.run(Self.insert, 3, Optional("三"))
                 try await sql.run(.insert(into: "prep_probe", columns: ["id", "note"], rows: 2), values: [4, "四", 5, "五"])
                 var notes: [String?] = []
                 for id in 1...5 {
@@ -33,7 +33,7 @@ import YibaoTestSupport
             }
             #expect(notes == ["一", nil, "三", "四", "五"])
             let texts = prepared.map(\.1)
-            #expect(texts.filter { $0 == "INSERT INTO prep_probe (id, note) VALUES ($1, $2)" }.count == 1)
+            #expect(texts.filter { $0 == "INSERT INTO prep_probe (id, note) VALUES ($1, $2)" }.count == 2)
             #expect(texts.filter { $0 == "SELECT * FROM prep_probe WHERE id = $1" }.count == 1)
             #expect(!texts.contains { $0.contains("($3, $4)") })
             #expect(prepared.allSatisfy { $0.0.hasPrefix("yb") })

@@ -16,9 +16,9 @@ import Synchronization
 /// more than custom ones).
 ///
 /// The parameter types sent are the bound values' own, as on the unnamed path, so a statement means
-/// the same either way; the name stands for the text and those types together (a typed nil such as
-/// `String?.none` keeps its type). Values that are not `PostgresEncodable` (none on the settlement
-/// path) and the multi-row inserts, one text per row count, go the unnamed way.
+/// the same either way; the name stands for the text and those types together (a nil is untyped, so a
+/// statement run with a nil and with a value is prepared twice). Values that are not
+/// `PostgresEncodable` (none on the settlement path), multi-row inserts and long lists go the unnamed way.
 ///
 /// A prepared `SELECT *` keeps its columns: a server still running while another migrates a table it
 /// reads gets "cached plan must not change result type" once per connection (the connection is then
@@ -69,16 +69,30 @@ struct PostgresPreparedSession: ForwardingSQLDatabase {
         return (bindings, types)
     }
 
-    /// Appends one value (opened from its existential) and returns its type, as PostgresKit would bind it.
+    /// Appends one value (opened from its existential) and returns its type. An optional is bound as
+    /// its value, or as an untyped null (PostgreSQL takes the type from the statement), as on the
+    /// unnamed path.
     private static func append<T: Encodable>(_ value: T, to bindings: inout PostgresBindings) throws -> PostgresDataType? {
-        if (value as Optional<Any>) == nil {
-            bindings.appendNull()
-            return .null
+        if let optional = value as? any OptionalBinding {
+            guard let wrapped = optional.wrappedBinding else {
+                bindings.appendNull()
+                return .null
+            }
+            return try append(wrapped, to: &bindings)
         }
         guard let encodable = value as? any PostgresThrowingDynamicTypeEncodable else { return nil }
         try bindings.append(encodable)
         return encodable.psqlType
     }
+}
+
+/// Lets a value of unknown type be looked into when it is an `Optional`.
+private protocol OptionalBinding {
+    var wrappedBinding: (any Encodable)? { get }
+}
+
+extension Optional: OptionalBinding where Wrapped: Encodable {
+    var wrappedBinding: (any Encodable)? { self }
 }
 
 /// Statement names, one per (text, parameter types), shared by every connection of one store: postgres-nio
