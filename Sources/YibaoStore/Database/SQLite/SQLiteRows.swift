@@ -27,7 +27,7 @@ final class SQLiteRows: Sendable {
     }
 }
 
-/// One row as SQLKit sees it; values decode with SQLiteKit's decoder, exactly as with SQLiteNIO.
+/// One row as SQLKit sees it; values decode as with SQLiteNIO (`SQLiteValueConversion`, then SQLiteKit's decoder).
 struct SQLiteResultRow: SQLRow {
     let rows: SQLiteRows
     let offset: Int
@@ -47,7 +47,7 @@ struct SQLiteResultRow: SQLRow {
             throw DecodingError.keyNotFound(SQLiteColumnKey(stringValue: column),
                                             .init(codingPath: [], debugDescription: "no column \(column) in the result"))
         }
-        return try decoder.decode(D.self, from: data)
+        return try SQLiteValueConversion.value(data, as: D.self) ?? decoder.decode(D.self, from: data)
     }
 
     private func value(_ column: String) -> SQLiteData? {

@@ -39,7 +39,7 @@ struct SQLiteSession: SQLDatabase {
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         let (sql, binds) = serialize(query)
-        let values = try binds.map { try Self.encoder.encode($0) }
+        let values = try binds.map { try SQLiteValueConversion.data($0) ?? Self.encoder.encode($0) }
         let rows = try connection.execute(sql, values)
         for index in 0..<rows.count { onRow(rows.row(index, decoder: Self.decoder)) }
     }
