@@ -21,7 +21,7 @@ struct HISRequest: Decodable, Sendable {
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         func required(_ key: CodingKeys) throws -> String {
-            let value = try c.decode(String.self, forKey: key).trimmingCharacters(in: .whitespaces)
+            let value = try c.decode(String.self, forKey: key).trimmingSpaces
             guard !value.isEmpty else {
                 throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "\(key.stringValue) 不能为空 / \(key.stringValue) must not be empty")
             }

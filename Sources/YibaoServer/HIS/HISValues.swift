@@ -8,13 +8,35 @@ enum HISText {
     /// The literal text of a JSON string or number (numbers go through `Decimal`, which keeps every digit).
     static func literal(_ decoder: any Decoder) throws -> String {
         let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) { return text.trimmingCharacters(in: .whitespaces) }
+        if let text = try? container.decode(String.self) { return text.trimmingSpaces }
         if let number = try? container.decode(Decimal.self) { return "\(number)" }
         throw DecodingError.dataCorruptedError(in: container, debugDescription: "须为数字或字符串 / must be a number or a string")
     }
 
     static func fail(_ decoder: any Decoder, _ zh: String, _ en: String) -> DecodingError {
         DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(zh) / \(en)"))
+    }
+}
+
+extension String {
+    /// Without leading and trailing tabs and spaces, the ideographic space (U+3000) among them: what
+    /// `trimmingCharacters(in: .whitespaces)` removes (tab, Unicode's space separators and the
+    /// zero-width space), without its round trip through `NSString`, which was 3 % of the server's CPU
+    /// when every HIS field went through it.
+    var trimmingSpaces: String {
+        guard let first = utf8.first, let last = utf8.last, Self.mayBeSpace(first) || Self.mayBeSpace(last) else { return self }
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !Self.isSpace($0) }),
+              let end = scalars.lastIndex(where: { !Self.isSpace($0) }) else { return "" }
+        return String(scalars[start...end])
+    }
+
+    /// Whether a text's first or last byte may belong to a space: a tab, a space, or any byte of a
+    /// multi-byte scalar (a non-ASCII scalar may be a space separator).
+    private static func mayBeSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte >= 0x80 }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
     }
 }
 
