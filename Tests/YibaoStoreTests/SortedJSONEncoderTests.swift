@@ -90,3 +90,39 @@ import YibaoCore
         }
     }
 }
+
+extension SortedJSONEncoderTests {
+    /// Money is written directly rather than through its `Encodable` text; both must agree, signs and
+    /// the extremes included.
+    @Test func moneyIsItsOwnText() throws {
+        struct Amounts: Encodable { var values: [Money]; var one: Money }
+        let fen: [Int64] = [0, 1, 5, 10, 99, 100, 105, -1, -5, -100, -12_345, 999_999_999_999, Int64.max, Int64.min]
+        let amounts = Amounts(values: fen.map(Money.init(fen:)), one: Money(fen: -7))
+        #expect(try Self.sorted(amounts) == Self.foundation(amounts))
+        #expect(try Self.sorted(Money(fen: -205)) == #""-2.05""#)
+    }
+
+    /// Integers are written digit by digit, without `String`; the extremes of each width included.
+    @Test func integersAreFoundationsText() throws {
+        struct Integers: Encodable {
+            var signed: [Int64] = [0, 7, -7, 10, -10, 1_234_567_890, Int64.max, Int64.min]
+            var unsigned: [UInt64] = [0, 9, UInt64(Int64.max) + 1, UInt64.max]
+            var small: [Int8] = [Int8.min, -1, Int8.max]
+            var plain = Int.min
+            var wide = UInt.max
+        }
+        #expect(try Self.sorted(Integers()) == Self.foundation(Integers()))
+    }
+
+    /// A refused value deep in arrays and objects reports the path Foundation would: keys and `Index n`.
+    @Test func refusalInsideArraysNamesTheIndex() {
+        struct Rate: Encodable { var name = "a"; var rate: Double }
+        struct Table: Encodable { var rows: [[Rate]] }
+        #expect {
+            _ = try SortedJSONEncoder.encode(Table(rows: [[], [Rate(rate: 1), Rate(rate: 0.5)]]))
+        } throws: { error in
+            guard case EncodingError.invalidValue(_, let context) = error else { return false }
+            return context.codingPath.map(\.stringValue) == ["rows", "Index 1", "Index 0", "rate"]
+        }
+    }
+}
