@@ -27,8 +27,10 @@ public enum TestBackend: String, CaseIterable, Codable, Sendable, CustomStringCo
         return logger
     }()
 
-    /// A brand-new, migrated database for one test, removed afterwards.
-    public func withDatabase<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    /// A brand-new, migrated database for one test, removed afterwards; on PostgreSQL with a pool of
+    /// `poolMaxConnections` when given.
+    public func withDatabase<T: Sendable>(poolMaxConnections: Int? = nil,
+                                          _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         switch self {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("yibao-test-\(UUID().uuidString).sqlite").path
@@ -44,6 +46,7 @@ public enum TestBackend: String, CaseIterable, Codable, Sendable, CustomStringCo
             try await Self.admin(url, "CREATE DATABASE \(name)")
             let admin = url
             url.database = String(name)
+            if let poolMaxConnections { url.poolMaxConnections = poolMaxConnections }
             let result: Result<T, any Error>
             do {
                 result = .success(try await DatabaseOpening.with(.postgres(url), logger: Self.logger, body))

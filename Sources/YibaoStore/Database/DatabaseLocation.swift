@@ -11,6 +11,9 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         public var username: String
         public var password: String?
         public var database: String
+        /// Connections the pool keeps at most (`?pool_max_conns=N`, the name pgx uses).
+        public var poolMaxConnections = PostgresURL.defaultPoolMaxConnections
+        public static let defaultPoolMaxConnections = 16
     }
 
     /// Parses `yibao.sqlite`, `/var/lib/yibao/data.sqlite`, `sqlite:path`, or
@@ -32,8 +35,10 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         let rest = text.split(separator: "://", maxSplits: 1).last.map(String.init) ?? ""
         guard let slash = rest.firstIndex(of: "/") else { throw bad }
         let authority = rest[..<slash]
-        let database = String(rest[rest.index(after: slash)...].split(separator: "?").first ?? "")
+        let path = rest[rest.index(after: slash)...].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let database = String(path.first ?? "")
         guard !database.isEmpty else { throw bad }
+        let pool = try poolMaxConnections(path.count > 1 ? path[1] : "")
         var userInfo: Substring = ""
         var hostPort = authority
         if let at = authority.lastIndex(of: "@") {
@@ -51,14 +56,29 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         return PostgresURL(host: String(host), port: port,
                            username: userParts.first ?? "postgres",
                            password: userParts.count > 1 ? userParts[1] : nil,
-                           database: database)
+                           database: database, poolMaxConnections: pool)
+    }
+
+    /// `pool_max_conns` from the URL's query (1…1,000; the default when absent). Other parameters are
+    /// left alone, as before: TLS is not negotiated by Yibao whatever `sslmode` says.
+    private static func poolMaxConnections(_ query: Substring) throws(DomainError) -> Int {
+        let pairs = query.split(separator: "&").map { $0.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false) }
+        guard let pair = pairs.last(where: { $0.first == "pool_max_conns" }) else { return PostgresURL.defaultPoolMaxConnections }
+        guard pair.count == 2, let count = Int(pair[1]), (1...1_000).contains(count) else {
+            throw DomainError(code: "DATABASE_URL", message: "pool_max_conns 须为 1 至 1000 的整数：“\(pair.dropFirst().joined())”",
+                              messageEn: "pool_max_conns must be a whole number from 1 to 1000: \"\(pair.dropFirst().joined())\"",
+                              path: "database")
+        }
+        return count
     }
 
     /// Printable without the password.
     public var description: String {
         switch self {
         case .sqlite(let path): return "sqlite:\(path)"
-        case .postgres(let url): return "postgres://\(url.username)@\(url.host):\(url.port)/\(url.database)"
+        case .postgres(let url):
+            let pool = url.poolMaxConnections == PostgresURL.defaultPoolMaxConnections ? "" : "?pool_max_conns=\(url.poolMaxConnections)"
+            return "postgres://\(url.username)@\(url.host):\(url.port)/\(url.database)\(pool)"
         }
     }
 }

@@ -11,11 +11,11 @@ public final class PostgresStore: Database {
     private let logger: Logger
     private let names = PostgresStatementNames()
 
-    public init(url: DatabaseLocation.PostgresURL, maxConnections: Int = 16, logger: Logger) {
+    public init(url: DatabaseLocation.PostgresURL, logger: Logger) {
         var configuration = PostgresClient.Configuration(
             host: url.host, port: url.port, username: url.username,
             password: url.password, database: url.database, tls: .disable)
-        configuration.options.maximumConnections = maxConnections
+        configuration.options.maximumConnections = url.poolMaxConnections
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.logger = logger
     }
