@@ -3,7 +3,16 @@ import YibaoCore
 
 public struct InstitutionRepository: Sendable {
     public let database: any Database
-    public init(database: any Database) { self.database = database }
+    /// Institutions found by code, for `find(_:)`: every HIS request looks its institution up, and the
+    /// row is written once and never changed (its status and designations live in tables of their own,
+    /// read where they matter). The lifetime is a guard for when that changes; codes not found are not
+    /// kept, so an institution created a moment ago is found at once.
+    private let found: ExpiringCache<String, InstitutionRecord>
+
+    public init(database: any Database, keepFoundFor lifetime: Duration = .seconds(10)) {
+        self.database = database
+        found = ExpiringCache(lifetime: lifetime)
+    }
 
     public static let kinds = ["hospital", "pharmacy", "clinic"]
     public static let grades = ["1", "2", "3", "3B", "3A", "none"]
@@ -38,8 +47,13 @@ public struct InstitutionRepository: Sendable {
     }
     static let byCode = StaticSQL("SELECT * FROM institutions WHERE fixmedins_code = $1 LIMIT 1")
 
+    /// The institution `code`, kept for a while once found (see `found`); inside a transaction use
+    /// `find(_:in:)`, which always reads.
     public func find(_ code: String) async throws -> InstitutionRecord? {
-        try await database.read { db in try await find(code, in: db) }
+        if let known = found.value(for: code) { return known }
+        let record = try await database.read { db in try await find(code, in: db) }
+        if let record { found.store(record, for: code) }
+        return record
     }
 
     public func list(region: String) async throws -> [InstitutionRecord] {

@@ -1,0 +1,45 @@
+import Synchronization
+
+/// Values kept for a short time in this process, so that a hot path does not read the same
+/// reference row from the database on every request.
+///
+/// What may go in: rows that change rarely and whose change may take `lifetime` to be seen by this
+/// process (another server, or a CLI command, may have written it). A cache belongs to one database
+/// (it lives in a repository made for that database), never to the process as a whole: tests and
+/// tools open several databases with the same codes in one process.
+public final class ExpiringCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private struct Entry {
+        var value: Value
+        var expires: ContinuousClock.Instant
+    }
+    private let entries = Mutex<[Key: Entry]>([:])
+    private let lifetime: Duration
+    private let limit: Int
+
+    /// Entries live for `lifetime`; beyond `limit` entries the cache starts over (a bound, not an LRU:
+    /// reference tables are far smaller than the limit in practice).
+    public init(lifetime: Duration, limit: Int = 65_536) {
+        self.lifetime = lifetime
+        self.limit = limit
+    }
+
+    public func value(for key: Key) -> Value? {
+        let now = ContinuousClock.now
+        return entries.withLock { entries in
+            guard let entry = entries[key] else { return nil }
+            guard entry.expires > now else {
+                entries[key] = nil
+                return nil
+            }
+            return entry.value
+        }
+    }
+
+    public func store(_ value: Value, for key: Key) {
+        let expires = ContinuousClock.now + lifetime
+        entries.withLock { entries in
+            if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+            entries[key] = Entry(value: value, expires: expires)
+        }
+    }
+}
