@@ -58,8 +58,10 @@ struct HTTPBenchmark: Sendable {
         return result
     }
 
-    /// Runs `clients` loops for at most `seconds` and `maxFlows` settlements in all.
-    func run(clients: Int, seconds: Double, maxFlows: Int, persons: [String], level: Int) -> Result {
+    /// Runs `clients` loops for at most `seconds` and `maxFlows` settlements in all. Each client is a
+    /// thread of its own with blocking sockets; the caller's task waits without holding a thread of
+    /// Swift's cooperative pool.
+    func run(clients: Int, seconds: Double, maxFlows: Int, persons: [String], level: Int) async -> Result {
         let clock = ContinuousClock()
         let begin = clock.now
         let deadline = begin + .milliseconds(Int64(seconds * 1000))
@@ -88,7 +90,7 @@ struct HTTPBenchmark: Sendable {
                 done.leave()
             }
         }
-        done.wait()
+        await withCheckedContinuation { finished in done.notify(queue: .global()) { finished.resume() } }
         let elapsed = clock.now - begin
         let all = outcomes.all
         return Result(clients: clients, settlements: all.settle.count,

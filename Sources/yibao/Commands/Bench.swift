@@ -82,7 +82,7 @@ struct Bench: AsyncParsableCommand {
             let psnNos = try bench.persons(certnos: certnos)
             print("kind\tclients\tsettlements\tsettlements/s\tsettle p50 ms\tp95 ms\tp99 ms\tflow p50 ms\tflow p99 ms\terrors")
             for (level, clients) in levels.enumerated() {
-                let r = bench.run(clients: clients, seconds: seconds, maxFlows: maxRequests, persons: psnNos, level: level)
+                let r = await bench.run(clients: clients, seconds: seconds, maxFlows: maxRequests, persons: psnNos, level: level)
                 func pct(_ samples: [Duration], _ p: Int) -> String {
                     samples.isEmpty ? "-" : Self.millis(samples[min(samples.count - 1, samples.count * p / 100)])
                 }
