@@ -66,4 +66,27 @@ import YibaoTestSupport
             _ = try await Self.waitUntil(jobs, cut) { $0.state == .succeeded }
         }
     }
+
+    /// A page read the job's row just before the job ended and looks at the job just after: it shows
+    /// the outcome, not "interrupted" (which had happened under load on PostgreSQL in CI).
+    @Test(arguments: TestBackend.all)
+    func aJobThatEndsWhileItsRowIsReadShowsItsOutcome(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            let jobs = ConsoleJobs(database: db)
+            let clerk = try Principal(userID: 7, username: "enrol", role: .enrolmentClerk, region: RegionCode.parse("350200"))
+            let (gate, open) = AsyncStream<Void>.makeStream()
+            let id = try await jobs.start(for: clerk, kind: "statement_import", title: .init(zh: "测试", en: "test"), back: "/payments",
+                                          request: Self.request) { progress in
+                progress(1, 1)
+                for await _ in gate { break }
+                return ConsoleJob.Outcome(succeeded: true, summary: .init(zh: "完成", en: "done"))
+            }
+            let stale = try #require(try await db.read { sql in try await ConsoleJobRepository.find(id: id, in: sql) })
+            #expect(stale.state == .running)
+            open.yield()
+            _ = try await Self.waitUntil(jobs, id) { $0.state == .succeeded }
+            let shown = try await jobs.view(stale)
+            #expect(shown.state == .succeeded && shown.outcome?.succeeded == true)
+        }
+    }
 }

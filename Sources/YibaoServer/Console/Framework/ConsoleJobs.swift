@@ -67,17 +67,32 @@ final class ConsoleJobs: Sendable {
     }
 
     func job(_ id: String) async throws -> ConsoleJob? {
-        try await database.read { db in try await ConsoleJobRepository.find(id: id, in: db) }.map(view)
+        guard let record = try await database.read({ db in try await ConsoleJobRepository.find(id: id, in: db) }) else { return nil }
+        return try await view(record)
     }
 
     /// A user's latest jobs, newest first.
     func jobs(startedBy userID: Int64, limit: Int = 50) async throws -> [ConsoleJob] {
-        try await database.read { db in try await ConsoleJobRepository.started(by: userID, limit: limit, in: db) }.map(view)
+        var jobs: [ConsoleJob] = []
+        for record in try await database.read({ db in try await ConsoleJobRepository.started(by: userID, limit: limit, in: db) }) {
+            jobs.append(try await view(record))
+        }
+        return jobs
     }
 
-    private func view(_ record: ConsoleJobRecord) -> ConsoleJob {
+    /// The job as its page shows it. A row read as `running` whose job this process ran but no longer
+    /// holds may have finished between the read and now (the outcome is committed before the progress
+    /// is let go): it is read again, and only if still `running` is it shown as interrupted.
+    func view(_ record: ConsoleJobRecord) async throws -> ConsoleJob {
+        if record.state == .running, record.instance == instance, progress.withLock({ $0[record.id] }) == nil,
+           let again = try await database.read({ db in try await ConsoleJobRepository.find(id: record.id, in: db) }) {
+            return view(again, live: nil)
+        }
+        return view(record, live: record.state == .running ? progress.withLock { $0[record.id] } : nil)
+    }
+
+    private func view(_ record: ConsoleJobRecord, live: (done: Int, total: Int)?) -> ConsoleJob {
         let decoder = JSONDecoder()
-        let live = record.state == .running ? progress.withLock { $0[record.id] } : nil
         let state: ConsoleJob.State = switch record.state {
         case .running: live == nil ? .interrupted : .running
         case .succeeded: .succeeded
