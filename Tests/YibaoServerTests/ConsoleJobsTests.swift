@@ -19,18 +19,31 @@ import YibaoTestSupport
         throw TestSetupError("job \(id) did not get there")
     }
 
+    static func clerk() throws -> Principal {
+        try Principal(userID: 7, username: "enrol", role: .enrolmentClerk, region: RegionCode.parse("350200"))
+    }
+
+    /// Starts a job that reports `done` of `total`, waits until `open` is yielded, then ends with `outcome`.
+    static func gatedJob(_ jobs: ConsoleJobs, done: Int, of total: Int, outcome: @escaping @Sendable () -> ConsoleJob.Outcome)
+        async throws -> (id: String, open: AsyncStream<Void>.Continuation) {
+        let (gate, open) = AsyncStream<Void>.makeStream()
+        let id = try await jobs.start(for: try clerk(), kind: "statement_import", title: .init(zh: "测试", en: "test"), back: "/employers",
+                                      request: Self.request) { progress in
+            progress(done, total)
+            for await _ in gate { break }
+            return outcome()
+        }
+        return (id, open)
+    }
+
     @Test(arguments: TestBackend.all)
     func aJobShowsItsProgressUntilItsOutcomeAndOutlivesARestart(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
             let jobs = ConsoleJobs(database: db)
-            let clerk = try Principal(userID: 7, username: "enrol", role: .enrolmentClerk, region: RegionCode.parse("350200"))
-            let (gate, open) = AsyncStream<Void>.makeStream()
-            let id = try await jobs.start(for: clerk, kind: "statement_import", title: .init(zh: "测试", en: "test"), back: "/employers",
-                                          request: Self.request) { progress in
-                progress(1, 3)
-                for await _ in gate { break }
-                progress(3, 3)
-                // A statement whose one line names no valid payer: one problem, on line 2.
+            let clerk = try Self.clerk()
+            // A statement whose one line names no valid payer: one problem, on line 2. Ending, the job
+            // counts as having done all it reported (3 of 3).
+            let (id, open) = try await Self.gatedJob(jobs, done: 1, of: 3) {
                 let errors = PaymentStatementImport.parse("payer,amount,paid_on\nnobody,1.00,2025-01-01").errors
                 return ConsoleJob.Outcome(succeeded: false, summary: .init(zh: "发现 1 处问题", en: "1 problem"), errors: errors, goodLines: 0)
             }
@@ -73,13 +86,8 @@ import YibaoTestSupport
     func aJobThatEndsWhileItsRowIsReadShowsItsOutcome(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
             let jobs = ConsoleJobs(database: db)
-            let clerk = try Principal(userID: 7, username: "enrol", role: .enrolmentClerk, region: RegionCode.parse("350200"))
-            let (gate, open) = AsyncStream<Void>.makeStream()
-            let id = try await jobs.start(for: clerk, kind: "statement_import", title: .init(zh: "测试", en: "test"), back: "/payments",
-                                          request: Self.request) { progress in
-                progress(1, 1)
-                for await _ in gate { break }
-                return ConsoleJob.Outcome(succeeded: true, summary: .init(zh: "完成", en: "done"))
+            let (id, open) = try await Self.gatedJob(jobs, done: 1, of: 1) {
+                ConsoleJob.Outcome(succeeded: true, summary: .init(zh: "完成", en: "done"))
             }
             let stale = try #require(try await db.read { sql in try await ConsoleJobRepository.find(id: id, in: sql) })
             #expect(stale.state == .running)
