@@ -42,11 +42,7 @@ struct DesignationRoutes {
 
     func find(_ context: YibaoRequestContext) async throws -> InstitutionRecord {
         let code = try context.parameters.require("code")
-        guard let institution = try await services.institutions.find(code) else {
-            throw DomainError(.notFound, code: "INSTITUTION_NOT_FOUND", message: "定点机构不存在：\(code)",
-                              messageEn: "institution \(code) does not exist", path: "fixmedins_code")
-        }
-        return institution
+        return try await services.institutions.require(code)
     }
 
     func scope(_ institution: InstitutionRecord) throws -> Scope {

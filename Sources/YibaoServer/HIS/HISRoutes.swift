@@ -52,10 +52,7 @@ struct HISRoutes {
                               message: "报文的定点机构编码 \(header.fixmedinsCode) 与令牌所属机构 \(own) 不符",
                               messageEn: "fixmedins_code \(header.fixmedinsCode) is not the token's institution \(own)", path: "fixmedins_code")
         }
-        guard let institution = try await services.institutions.find(own) else {
-            throw DomainError(.notFound, code: "INSTITUTION_NOT_FOUND", message: "定点机构不存在：\(own)",
-                              messageEn: "institution \(own) does not exist", path: "fixmedins_code")
-        }
+        let institution = try await services.institutions.require(own)
         guard let transaction = HISTransaction(rawValue: header.infno) else {
             let known = HISTransaction.allCases.map(\.rawValue).joined(separator: ", ")
             throw DomainError(code: "INFNO_UNKNOWN", message: "不支持的交易编号：\(header.infno)（支持 \(known)）",

@@ -15,10 +15,7 @@ struct InstitutionRoutes {
         }
         api.secured(.get, "/institutions/:code", .institutionRead) { _, context, principal in
             let code = try context.parameters.require("code")
-            guard let institution = try await services.institutions.find(code) else {
-                throw DomainError(.notFound, code: "INSTITUTION_NOT_FOUND", message: "定点机构不存在：\(code)",
-                                  messageEn: "institution \(code) does not exist", path: "fixmedins_code")
-            }
+            let institution = try await services.institutions.require(code)
             try principal.authorize(.institutionRead, on: Scope(region: RegionCode.parse(institution.admdvs), institutionCode: institution.code))
             return JSONResponse(institution)
         }

@@ -51,7 +51,7 @@ public struct InstitutionDesignationRepository: Sendable {
     public init(database: any Database) { self.database = database }
 
     public func setStatus(_ code: String, _ status: DesignationStatus, by actor: AuditActor, in db: any SQLDatabase) async throws {
-        let institution = try await Self.require(code, in: db)
+        let institution = try await InstitutionRepository.require(code, in: db)
         try await db.delete(from: "institution_status").where("admdvs", .equal, institution.admdvs)
             .where("fixmedins_code", .equal, code).where("begndate", .equal, status.begndate.description).run()
         try await db.insert(into: "institution_status")
@@ -87,7 +87,7 @@ public struct InstitutionDesignationRepository: Sendable {
 
     /// Adds or replaces declared lines (by the institution's own code).
     public func declare(_ code: String, items: [DeclaredItem], by actor: AuditActor, in db: any SQLDatabase) async throws {
-        let institution = try await Self.require(code, in: db)
+        let institution = try await InstitutionRepository.require(code, in: db)
         guard !items.isEmpty else {
             throw DomainError(code: "DECLARED_EMPTY", message: "申报清单为空", messageEn: "no items to declare", path: "items")
         }
@@ -130,15 +130,6 @@ public struct InstitutionDesignationRepository: Sendable {
         let distinct = Array(Set(codes))
         return try await db.rows(.list("SELECT * FROM institution_declared_items WHERE fixmedins_code = $1 AND med_list_codg",
                                        fixed: 1, count: distinct.count), values: [institution] + distinct).map(DeclaredItem.init(row:))
-    }
-
-    static func require(_ code: String, in db: any SQLDatabase) async throws -> InstitutionRecord {
-        guard let institution = try await db.select().column("*").from("institutions").where("fixmedins_code", .equal, code)
-            .first().map(InstitutionRecord.init(row:)) else {
-            throw DomainError(.notFound, code: "INSTITUTION_NOT_FOUND", message: "定点机构不存在：\(code)",
-                              messageEn: "institution \(code) does not exist", path: "fixmedins_code")
-        }
-        return institution
     }
 }
 

@@ -56,6 +56,23 @@ public struct InstitutionRepository: Sendable {
         return record
     }
 
+    /// The institution `code` as `find(_:)` gives it, or `INSTITUTION_NOT_FOUND` (path `fixmedins_code`).
+    public func require(_ code: String) async throws -> InstitutionRecord {
+        guard let record = try await find(code) else { throw Self.notFound(code) }
+        return record
+    }
+
+    /// The same on the caller's connection (always read).
+    public static func require(_ code: String, in db: any SQLDatabase) async throws -> InstitutionRecord {
+        guard let record = try await db.first(byCode, code).map(InstitutionRecord.init(row:)) else { throw notFound(code) }
+        return record
+    }
+
+    static func notFound(_ code: String) -> DomainError {
+        DomainError(.notFound, code: "INSTITUTION_NOT_FOUND", message: "定点机构不存在：\(code)",
+                    messageEn: "institution \(code) does not exist", path: "fixmedins_code")
+    }
+
     public func list(region: String) async throws -> [InstitutionRecord] {
         try await database.read { db in
             try await db.select().column("*").from("institutions").where("admdvs", .equal, region)

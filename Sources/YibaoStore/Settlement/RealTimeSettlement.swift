@@ -24,12 +24,8 @@ public struct RealTimeSettlement: Sendable {
     /// that answer allows and says why.
     public func register(psnNo: Int64, insutype: String, medType: String, referral: Bool, begntime: LocalDate, iptOtpNo: String,
                          institution: String, admission: Bool, in db: any SQLDatabase) async throws -> EncounterRecord {
-        guard let record = try await db.first(InstitutionRepository.byCode, institution).map(InstitutionRecord.init(row:)) else {
-            throw DomainError(.notFound, code: "INSTITUTION_NOT_FOUND", message: "定点机构不存在：\(institution)",
-                              messageEn: "institution \(institution) does not exist", path: "fixmedins_code")
-        }
-        return try await register(psnNo: psnNo, insutype: insutype, medType: medType, referral: referral, begntime: begntime,
-                                  iptOtpNo: iptOtpNo, institution: record, admission: admission, in: db)
+        try await register(psnNo: psnNo, insutype: insutype, medType: medType, referral: referral, begntime: begntime,
+                           iptOtpNo: iptOtpNo, institution: InstitutionRepository.require(institution, in: db), admission: admission, in: db)
     }
 
     /// The same for an institution already read (the HIS layer's, found when it authenticated the call).

@@ -45,11 +45,7 @@ extension RealTimeSettlement {
     /// Reads the basis for encounter `mdtrtID` as `institution` sees it (only its own encounters).
     public func basis(mdtrtID: Int64, institution: String, asOf: LocalDate? = nil) async throws -> SettlementBasis {
         try await database.read { db in
-            guard let record = try await db.first(InstitutionRepository.byCode, institution).map(InstitutionRecord.init(row:)) else {
-                throw DomainError(.notFound, code: "INSTITUTION_NOT_FOUND", message: "定点机构不存在：\(institution)",
-                                  messageEn: "institution \(institution) does not exist", path: "fixmedins_code")
-            }
-            return try await Self.basis(mdtrtID: mdtrtID, institution: record, asOf: asOf, in: db)
+            try await Self.basis(mdtrtID: mdtrtID, institution: InstitutionRepository.require(institution, in: db), asOf: asOf, in: db)
         }
     }
 

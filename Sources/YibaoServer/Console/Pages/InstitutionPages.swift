@@ -14,10 +14,7 @@ struct InstitutionPages {
                 throw DomainError(.notFound, code: "INSTITUTION_NONE", message: "当前用户没有绑定定点机构",
                                   messageEn: "this user is not bound to a designated institution")
             }
-            guard let institution = try await services.institutions.find(code) else {
-                throw DomainError(.notFound, code: "INSTITUTION_NOT_FOUND", message: "定点机构不存在：\(code)",
-                                  messageEn: "institution \(code) does not exist")
-            }
+            let institution = try await services.institutions.require(code)
             try principal.authorize(.institutionRead, on: Scope(region: RegionCode.parse(institution.admdvs), institutionCode: institution.code))
             let kinds = ["hospital": ("医院", "hospital"), "clinic": ("基层医疗机构", "clinic"), "pharmacy": ("定点药店", "pharmacy")]
             let grades = ["1": ("一级", "grade 1"), "2": ("二级", "grade 2"), "3": ("三级", "grade 3"), "3A": ("三级甲等", "grade 3A"),
