@@ -35,6 +35,26 @@ import YibaoTestSupport
         #expect(after.commits - before.commits < 241, "queued writes share commits")
     }
 
+    /// A write alone opens its group and runs without a savepoint: its failure after a row was written
+    /// rolls the transaction back, and the next write opens a fresh one.
+    @Test(arguments: TestBackend.all)
+    func aLoneWriteThatFailsLeavesNothing(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await db.write { sql in try await sql.raw("CREATE TABLE lone_probe (id BIGINT PRIMARY KEY)").run() }
+            await #expect(throws: Boom.self) {
+                try await db.write { sql in
+                    try await sql.raw("INSERT INTO lone_probe (id) VALUES (1)").run()
+                    throw Boom()
+                }
+            }
+            try await db.write { sql in try await sql.raw("INSERT INTO lone_probe (id) VALUES (2)").run() }
+            let ids = try await db.read { sql in
+                try await sql.raw("SELECT id FROM lone_probe ORDER BY id").all().map { try $0.decode(column: "id", as: Int.self) }
+            }
+            #expect(ids == [2])
+        }
+    }
+
     static func probe(_ db: any Database) async throws {
         try await db.write { sql in
             try await sql.raw("CREATE TABLE group_probe (id BIGINT PRIMARY KEY, note TEXT NOT NULL)").run()

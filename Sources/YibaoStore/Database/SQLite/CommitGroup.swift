@@ -1,7 +1,7 @@
 import Synchronization
 
-/// Write transactions that ran one after another inside one SQLite transaction, each in a savepoint of
-/// its own, and are made durable by a single COMMIT (group commit).
+/// Write transactions that ran one after another inside one SQLite transaction, each that joined in a
+/// savepoint of its own, and are made durable by a single COMMIT (group commit).
 ///
 /// Why: SQLite has one writer, so the time a transaction holds it is the ceiling on writes per second,
 /// and a commit (writing the transaction's pages to the WAL) was a fifth of that time. Transactions
@@ -10,7 +10,8 @@ import Synchronization
 /// one is waiting, so a lone write commits at once and a group only forms under load; its size and
 /// age are bounded, which bounds what the first member waits for its commit.
 ///
-/// A member's own failure rolls back to its savepoint and is reported at once; a member that
+/// A member's own failure rolls back to its savepoint (the group's first member: the transaction, which
+/// holds nothing else yet) and is reported at once; a member that
 /// succeeded answers only after the group's COMMIT, and if that COMMIT fails every member gets the
 /// error, its work undone with the rest: nothing is reported written that is not.
 ///

@@ -37,6 +37,10 @@ public final class SQLiteStore: Database {
     public static func open(path: String, logger: Logger, groupLimits: CommitGroup.Limits = .standard) async throws -> SQLiteStore {
         let handle = try SQLiteHandle(path: path, readOnly: false)
         try handle.execute("PRAGMA wal_autocheckpoint=\(autocheckpointPages)")
+        // The sub-journal, where a savepoint keeps the pages its member changes, is otherwise a temporary
+        // file once it passes 64 KiB: created, written and deleted for most groups, all while holding the
+        // writer. In memory it holds what one member or one statement changes.
+        try handle.execute("PRAGMA temp_store=MEMORY")
         return SQLiteStore(path: path, writer: LockedSQLiteHandle(handle), logger: logger, groupLimits: groupLimits)
     }
 
@@ -68,30 +72,35 @@ public final class SQLiteStore: Database {
 
     /// Runs `body` as one member of the open group. Returns its outcome and, when it succeeded and the
     /// group stays open for those queued behind it, the group whose commit it must wait for.
+    ///
+    /// The member that opens a group runs without a savepoint: nothing else is in the transaction yet,
+    /// so its failure rolls the whole transaction back. Only members that join need one, and a savepoint
+    /// costs a copy of every page the member changes (SQLite's sub-journal).
     private func member<T: Sendable>(of session: SQLiteSession, _ body: @Sendable (any SQLDatabase) async throws -> T)
         async throws -> (Result<T, any Error>, CommitGroup?) {
-        let group: CommitGroup
-        if let open = openGroup.withLock({ $0 }) {
-            group = open
-        } else {
-            try control("BEGIN IMMEDIATE")
-            group = CommitGroup(groupLimits)
-            openGroup.withLock { $0 = group }
-        }
+        let joined = openGroup.withLock { $0 }
+        let group = joined ?? CommitGroup(groupLimits)
         let outcome: Result<T, any Error>
         do {
-            try control("SAVEPOINT member")
+            try control(joined == nil ? "BEGIN IMMEDIATE" : "SAVEPOINT member")
+            if joined == nil { openGroup.withLock { $0 = group } }
             do {
                 let value = try await SQLTransaction.$isOpen.withValue(true) { try await body(session) }
-                try control("RELEASE member")
+                if joined != nil { try control("RELEASE member") }
                 outcome = .success(value)
             } catch {
+                guard joined != nil else {
+                    // The opening member failed: its transaction holds nothing else.
+                    try control("ROLLBACK")
+                    openGroup.withLock { $0 = nil }
+                    return (.failure(error), nil)
+                }
                 try control("ROLLBACK TO member")
                 try control("RELEASE member")
                 outcome = .failure(error)
             }
         } catch {
-            // A savepoint statement itself failed: what the group holds is unknown, so all of it goes.
+            // A transaction-control statement itself failed: what the group holds is unknown, so all of it goes.
             try? control("ROLLBACK")
             openGroup.withLock { $0 = nil }
             group.finish(.failure(error))
