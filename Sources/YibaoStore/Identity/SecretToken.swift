@@ -10,10 +10,19 @@ public enum SecretToken {
     }
 
     public static func digest(_ token: String) -> String {
-        hex(Array(SHA256.hash(data: Array(token.utf8))))
+        hex(SHA256.hash(data: Array(token.utf8)))
     }
 
-    static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    /// Lower-case hex, written into one buffer: every HIS request digests its token and its input, and
+    /// a `String` per byte joined afterwards was 1 % of the server's time.
+    static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.underestimatedCount * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
