@@ -47,7 +47,7 @@ struct SQLiteResultRow: SQLRow {
             throw DecodingError.keyNotFound(SQLiteColumnKey(stringValue: column),
                                             .init(codingPath: [], debugDescription: "no column \(column) in the result"))
         }
-        return try SQLiteValueConversion.value(data, as: D.self) ?? decoder.decode(D.self, from: data)
+        do { return try SQLiteValueConversion.value(data, as: D.self) } catch { return try decoder.decode(D.self, from: data) }
     }
 
     private func value(_ column: String) -> SQLiteData? {

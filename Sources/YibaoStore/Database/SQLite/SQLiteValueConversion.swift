@@ -25,8 +25,13 @@ enum SQLiteValueConversion {
         return nil
     }
 
-    /// `data` read as `D`, or nil when SQLiteKit's decoder must convert it (including to report a mismatch).
-    static func value<D: Decodable>(_ data: SQLiteData, as type: D.Type) -> D? {
+    /// Thrown by `value` when SQLiteKit's decoder must convert (or refuse) the value.
+    struct NotDirect: Error {}
+
+    /// `data` read as `D`; `NotDirect` when SQLiteKit's decoder must convert it (including to report a
+    /// mismatch). It throws rather than returning `D?` because the callers are generic over `D`: an
+    /// `Optional<D>` there makes the runtime look up its metadata on every value read.
+    static func value<D: Decodable>(_ data: SQLiteData, as type: D.Type) throws(NotDirect) -> D {
         switch data {
         case .text(let text):
             if D.self == String.self { return unsafeBitCast(text, to: D.self) }
@@ -43,6 +48,6 @@ enum SQLiteValueConversion {
         case .float, .blob:
             break
         }
-        return nil
+        throw NotDirect()
     }
 }
