@@ -23,7 +23,7 @@ import YibaoTestSupport
             #expect(noMsgid.json["err_code"] as? String == "FIELD_MISSING")
             #expect(noMsgid.json["err_path"] as? String == "msgid")
 
-            // No token: 401 with an envelope.
+            // No token: 401 with an envelope, though the input (no `data`) is bad too: the caller is checked first.
             let anonymous = try await client.send(.post, "/his", body: #"{"infno":"1101","msgid":"x","fixmedins_code":"H35020000001","opter":"1","inf_time":"2026-11-20","input":{}}"#)
             #expect(anonymous.status == .unauthorized)
             #expect(anonymous.json["infcode"] as? Int == -5)

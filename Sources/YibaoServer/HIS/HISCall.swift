@@ -12,8 +12,16 @@ struct HISCall: Sendable {
     let actor: AuditActor
     let principal: Principal
 
+    /// The envelope's `input`, read with the header as the transaction's `inputType`; throws how that failed.
     func input<T: Decodable>(_ type: T.Type) throws -> T {
-        try JSONDecoder().decode(HISInput<T>.self, from: data).input
+        guard let input = try header.input?.get() as? T else { throw InputTypeMismatch(infno: header.infno, asked: "\(T.self)") }
+        return input
+    }
+
+    /// A transaction asked for another type than its `inputType`: a programming error, answered as internal.
+    struct InputTypeMismatch: Error {
+        let infno: String
+        let asked: String
     }
 
     /// Runs `body` with store errors' field paths put under `prefix` (`input.data.psn_no`).

@@ -5,8 +5,8 @@ import YibaoStore
 // Inputs and outputs of the HIS transactions, with the national field names.
 
 /// 1101: by `psn_no`, or by identity number (`certno`, or `mdtrt_cert_no` with `mdtrt_cert_type` 02).
-struct PersonQuery: Decodable {
-    struct Data: Decodable {
+struct PersonQuery: Decodable, Sendable {
+    struct Data: Decodable, Sendable {
         var psnNo: HISID?
         var certno: String?
         var mdtrtCertType: String?
@@ -19,7 +19,7 @@ struct PersonQuery: Decodable {
 }
 
 /// 2201 (`input.data`) and 2401 (`input.mdtrtinfo`).
-struct Registration: Decodable {
+struct Registration: Decodable, Sendable {
     var psnNo: HISID
     var insutype: String
     var begntime: HISDate
@@ -33,12 +33,12 @@ struct Registration: Decodable {
     }
 }
 
-struct OutpatientRegistration: Decodable { var data: Registration }
-struct AdmissionRegistration: Decodable { var mdtrtinfo: Registration }
+struct OutpatientRegistration: Decodable, Sendable { var data: Registration }
+struct AdmissionRegistration: Decodable, Sendable { var mdtrtinfo: Registration }
 
 /// 2204 / 2301: `input.feedetail[]`.
-struct FeeUpload: Decodable {
-    struct Line: Decodable {
+struct FeeUpload: Decodable, Sendable {
+    struct Line: Decodable, Sendable {
         var feedetlSn: String
         var mdtrtID: HISID
         var psnNo: HISID
@@ -57,8 +57,8 @@ struct FeeUpload: Decodable {
 }
 
 /// 2206 / 2207 / 2303 / 2304: `input.data`.
-struct SettleRequest: Decodable {
-    struct Data: Decodable {
+struct SettleRequest: Decodable, Sendable {
+    struct Data: Decodable, Sendable {
         var psnNo: HISID
         var mdtrtID: HISID
         var medfeeSumamt: HISAmount
@@ -69,8 +69,8 @@ struct SettleRequest: Decodable {
 }
 
 /// 2208 / 2305: `input.data`.
-struct CancelRequest: Decodable {
-    struct Data: Decodable {
+struct CancelRequest: Decodable, Sendable {
+    struct Data: Decodable, Sendable {
         var setlID: HISID
         var mdtrtID: HISID
         var psnNo: HISID
@@ -80,8 +80,8 @@ struct CancelRequest: Decodable {
 }
 
 /// 2402: `input.dscginfo`.
-struct DischargeRequest: Decodable {
-    struct Data: Decodable {
+struct DischargeRequest: Decodable, Sendable {
+    struct Data: Decodable, Sendable {
         var mdtrtID: HISID
         var psnNo: HISID
         var endtime: HISDate

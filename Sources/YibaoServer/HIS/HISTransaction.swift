@@ -27,6 +27,19 @@ enum HISTransaction: String, CaseIterable {
         }
     }
 
+    /// The type its envelope's `input` block is read as (`HISRequest.input`).
+    var inputType: any (Decodable & Sendable).Type {
+        switch self {
+        case .personQuery: PersonQuery.self
+        case .outpatientRegister: OutpatientRegistration.self
+        case .admission: AdmissionRegistration.self
+        case .outpatientFees, .inpatientFees: FeeUpload.self
+        case .outpatientPreSettle, .inpatientPreSettle, .outpatientSettle, .inpatientSettle: SettleRequest.self
+        case .outpatientCancel, .inpatientCancel: CancelRequest.self
+        case .discharge: DischargeRequest.self
+        }
+    }
+
     /// Whether the transaction works on admissions (2xxx inpatient family) rather than visits.
     var inpatient: Bool {
         switch self {
