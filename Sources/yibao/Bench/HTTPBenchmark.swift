@@ -7,7 +7,11 @@ import YibaoCore
 /// built as text and answers scanned for the few fields needed, so the generator spends little of the
 /// shared CPU.
 struct HTTPBenchmark: Sendable {
-    enum Kind: String, Sendable { case outpatient, inpatient }
+    /// `envelope` is the floor under the other two: three calls a flow, as an outpatient flow makes,
+    /// each naming no transaction (infno 0000, answered `INFNO_UNKNOWN`). They pay what every HIS call
+    /// pays before its transaction (HTTP, the token's look-up, the envelope, the institution, the answer)
+    /// and nothing more.
+    enum Kind: String, Sendable { case outpatient, inpatient, envelope }
 
     struct Result: Sendable {
         var clients: Int
@@ -130,6 +134,7 @@ struct HTTPBenchmark: Sendable {
     /// One encounter from registration to settlement; a failed step ends the flow and counts its error.
     func flow(_ connection: LoopbackConnection, psnNo: String, prefix: String, clock: ContinuousClock, into outcome: inout ClientOutcome) {
         let start = clock.now
+        if kind == .envelope { return envelopes(connection, prefix: prefix, clock: clock, start: start, into: &outcome) }
         do {
             let inpatient = kind == .inpatient
             let register = inpatient
@@ -158,6 +163,28 @@ struct HTTPBenchmark: Sendable {
             outcome.settle.append(end - settleStart)
             outcome.flow.append(end - start)
         } catch is StepFailed {
+        } catch {
+            outcome.errors["transport: \(error)", default: 0] += 1
+            outcome.broken = true
+        }
+    }
+
+    /// Three calls that stop at the envelope; the last one's time counts as the settle time.
+    func envelopes(_ connection: LoopbackConnection, prefix: String, clock: ContinuousClock, start: ContinuousClock.Instant,
+                   into outcome: inout ClientOutcome) {
+        do {
+            var last = start
+            for i in 1...3 {
+                last = clock.now
+                let (text, status) = try post(connection, infno: "0000", msgid: "\(prefix)-\(i)", input: "{}")
+                guard status == 200, Self.field("err_code", in: text) == "INFNO_UNKNOWN" else {
+                    outcome.errors["0000 \(Self.field("err_code", in: text) ?? "HTTP \(status)")", default: 0] += 1
+                    return
+                }
+            }
+            let end = clock.now
+            outcome.settle.append(end - last)
+            outcome.flow.append(end - start)
         } catch {
             outcome.errors["transport: \(error)", default: 0] += 1
             outcome.broken = true

@@ -53,7 +53,8 @@ struct Bench: AsyncParsableCommand {
         @Option(help: "并发客户端数，逗号分隔 / concurrent clients per level") var clients = "1,8,32,128"
         @Option(help: "每级秒数 / seconds per level") var seconds = 10.0
         @Option(help: "每级最多结算笔数 / at most this many settlements per level") var maxRequests = 1_000_000
-        @Option(help: "outpatient (2201+2204+2207, 5 lines) | inpatient (2401+2301+2402+2304, 50 lines)") var kind = "outpatient"
+        @Option(help: "outpatient (2201+2204+2207, 5 lines) | inpatient (2401+2301+2402+2304, 50 lines) | envelope (three calls that stop before any transaction: the floor)")
+        var kind = "outpatient"
         @Option(help: "至多结算的参保人数（每客户端 4 人），取自演示生成的人口 / at most this many insured people of the demo's generated population (four per client)")
         var persons = 256
         @Flag(help: "所有客户端用同一参保人（串行账户）/ every client settles for the same person") var samePerson = false
@@ -64,7 +65,7 @@ struct Bench: AsyncParsableCommand {
                 throw ValidationError("--url must be http://127.0.0.1:PORT (the benchmark only loads this machine)")
             }
             guard let token = token ?? Environment.value("YIBAO_BENCH_TOKEN") else { throw ValidationError("--token or $YIBAO_BENCH_TOKEN is required") }
-            guard let kind = HTTPBenchmark.Kind(rawValue: kind) else { throw ValidationError("--kind must be outpatient or inpatient") }
+            guard let kind = HTTPBenchmark.Kind(rawValue: kind) else { throw ValidationError("--kind must be outpatient, inpatient or envelope") }
             let levels = clients.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
             guard !levels.isEmpty, seconds > 0, seconds <= 600, maxRequests > 0 else {
                 throw ValidationError("--clients must list positive numbers; --seconds in (0, 600]; --max-requests positive")
