@@ -16,7 +16,6 @@ public enum SecretToken {
     /// Lower-case hex, written into one buffer: every HIS request digests its token and its input, and
     /// a `String` per byte joined afterwards was 1 % of the server's time.
     static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
@@ -25,4 +24,5 @@ public enum SecretToken {
         }
         return String(decoding: text, as: UTF8.self)
     }
+    private static let digits = Array("0123456789abcdef".utf8)
 }

@@ -52,8 +52,8 @@ public final class SQLiteStore: Database {
         return try await SQLTransaction.run(on: SQLiteSession(connection: reader, logger: logger), begin: "BEGIN", body)
     }
 
-    /// A write runs in a savepoint of the open `CommitGroup` (opening one with BEGIN IMMEDIATE if none
-    /// is open) while holding the writer; it returns once its group is committed.
+    /// A write joins the open `CommitGroup` in a savepoint, or opens one with BEGIN IMMEDIATE if none is
+    /// open, while holding the writer; it returns once its group is committed.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         SQLTransaction.assertNotNested()
         let session = SQLiteSession(connection: writer, logger: logger)
