@@ -93,7 +93,15 @@ import YibaoTestSupport
             #expect(stale.state == .running)
             open.yield()
             _ = try await Self.waitUntil(jobs, id) { $0.state == .succeeded }
-            let shown = try await jobs.view(stale)
+            // The job lets its progress go just after its outcome commits; until then the stale row still
+            // shows as running (the live progress), never as interrupted.
+            var shown = try await jobs.view(stale)
+            var tries = 0
+            while shown.state == .running, tries < 200 {
+                tries += 1
+                try await Task.sleep(for: .milliseconds(10))
+                shown = try await jobs.view(stale)
+            }
             #expect(shown.state == .succeeded && shown.outcome?.succeeded == true)
         }
     }
