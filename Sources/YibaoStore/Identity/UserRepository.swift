@@ -24,7 +24,7 @@ public struct UserRepository: Sendable {
             throw DomainError(.conflict, code: "USER_EXISTS", message: "用户名已存在：\(user.username)",
                               messageEn: "username \(user.username) already exists", path: "username")
         }
-        if let code = user.institution, try await InstitutionRepository(database: database).find(code, in: db) == nil {
+        if let code = user.institution, try await InstitutionRepository.find(code, in: db) == nil {
             throw DomainError(code: "INSTITUTION_UNKNOWN", message: "定点机构不存在：\(code)",
                               messageEn: "institution \(code) does not exist", path: "fixmedins_code")
         }

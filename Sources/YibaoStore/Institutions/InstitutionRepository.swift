@@ -30,7 +30,7 @@ public struct InstitutionRepository: Sendable {
             throw DomainError(code: "INSTITUTION_GRADE", message: "医院等级须为 \(Self.grades.joined(separator: "/"))",
                               messageEn: "grade must be one of \(Self.grades.joined(separator: ", "))", path: "hosp_lv")
         }
-        if try await find(institution.code, in: db) != nil {
+        if try await Self.find(institution.code, in: db) != nil {
             throw DomainError(.conflict, code: "INSTITUTION_EXISTS", message: "定点机构已存在：\(institution.code)",
                               messageEn: "institution \(institution.code) already exists", path: "fixmedins_code")
         }
@@ -42,7 +42,8 @@ public struct InstitutionRepository: Sendable {
                                                 after: institution.name), in: db)
     }
 
-    public func find(_ code: String, in db: any SQLDatabase) async throws -> InstitutionRecord? {
+    /// The institution `code` on the caller's connection (always read).
+    public static func find(_ code: String, in db: any SQLDatabase) async throws -> InstitutionRecord? {
         try await db.first(Self.byCode, code).map(InstitutionRecord.init(row:))
     }
     static let byCode = StaticSQL("SELECT * FROM institutions WHERE fixmedins_code = $1 LIMIT 1")
@@ -51,7 +52,7 @@ public struct InstitutionRepository: Sendable {
     /// `find(_:in:)`, which always reads.
     public func find(_ code: String) async throws -> InstitutionRecord? {
         if let known = found.value(for: code) { return known }
-        let record = try await database.read { db in try await find(code, in: db) }
+        let record = try await database.read { db in try await Self.find(code, in: db) }
         if let record { found.store(record, for: code) }
         return record
     }
@@ -64,7 +65,7 @@ public struct InstitutionRepository: Sendable {
 
     /// The same on the caller's connection (always read).
     public static func require(_ code: String, in db: any SQLDatabase) async throws -> InstitutionRecord {
-        guard let record = try await db.first(byCode, code).map(InstitutionRecord.init(row:)) else { throw notFound(code) }
+        guard let record = try await find(code, in: db) else { throw notFound(code) }
         return record
     }
 

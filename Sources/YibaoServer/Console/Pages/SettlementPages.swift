@@ -47,7 +47,7 @@ struct SettlementPages {
         let principal = visit.user
         let s = stored.settlement
         let (person, institution) = try await services.database.read { db in
-            (try await PersonRepository.find(psnNo: stored.psnNo, in: db), try await services.institutions.find(stored.institution, in: db))
+            (try await PersonRepository.find(psnNo: stored.psnNo, in: db), try await InstitutionRepository.find(stored.institution, in: db))
         }
         let personHref: String? = switch principal.role.binding {
         case .agency: principal.role.permissions.contains(.personRead) ? "/persons/\(stored.psnNo)" : nil
