@@ -19,9 +19,15 @@ import YibaoTestSupport
             let before = client.database.writerStatistics?.transactions ?? 0
             try await client.database.write { db in try await db.raw("SELECT 1").run() }
             let after = try await client.send(.get, "/metrics").body
-            let line = after.split(separator: "\n").first { $0.hasPrefix("yibao_sqlite_writer_transactions ") }
+            func gauge(_ name: String, in text: String) -> Double? {
+                text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ")[1]) }
+            }
+            // The server's CPU time is a running total: positive, and never less at a later scrape.
+            let cpuBefore = try #require(gauge("yibao_process_cpu_seconds", in: metrics.body))
+            let cpuAfter = try #require(gauge("yibao_process_cpu_seconds", in: after))
+            #expect(cpuBefore > 0 && cpuAfter >= cpuBefore)
             if backend == .sqlite {
-                #expect(line.flatMap { Double($0.split(separator: " ")[1]) } == Double(before + 1))
+                #expect(gauge("yibao_sqlite_writer_transactions", in: after) == Double(before + 1))
                 #expect(after.contains("yibao_sqlite_writer_busy_seconds "))
             } else {
                 // (The Prometheus registry is per process, so an SQLite case run earlier in this test

@@ -54,7 +54,7 @@ struct PaymentRoutes {
         api.secured(.post, "/regions/:admdvs/payment-statements", .contributionReconcile) { request, context, principal in
             let region = try region(context, principal, .contributionReconcile)
             let query = request.uri.queryParameters
-            guard let statement = query.get("statement").map { String($0) }, !statement.isEmpty else {
+            guard let statement = query.get("statement").map({ String($0) }), !statement.isEmpty else {
                 throw DomainError(code: "STATEMENT_REQUIRED", message: "请用 statement=… 指明对账单编号",
                                   messageEn: "name the statement with statement=…", path: "statement")
             }

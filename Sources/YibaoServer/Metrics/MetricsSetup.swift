@@ -22,8 +22,10 @@ enum MetricsSetup {
     static func register(on router: Router<YibaoRequestContext>, database: any Database) {
         let registry = registry
         let writer = WriterGauges(registry: registry)
+        let cpu = ProcessCPUGauge(registry: registry)
         router.get("/metrics") { _, _ -> Response in
             if let statistics = database.writerStatistics { writer.set(statistics) }
+            cpu.update()
             var buffer: [UInt8] = []
             buffer.reserveCapacity(16 * 1024)
             registry.emit(into: &buffer)
@@ -42,10 +44,13 @@ private struct WriterGauges {
     let waited: Prometheus.Gauge
 
     init(registry: PrometheusCollectorRegistry) {
-        transactions = registry.makeGauge(name: "yibao_sqlite_writer_transactions")
-        commits = registry.makeGauge(name: "yibao_sqlite_writer_commits")
-        busy = registry.makeGauge(name: "yibao_sqlite_writer_busy_seconds")
-        waited = registry.makeGauge(name: "yibao_sqlite_writer_wait_seconds")
+        func gauge(_ name: String, unit: String = "", _ help: String) -> Prometheus.Gauge {
+            registry.makeGauge(descriptor: .init(namespace: "yibao", subsystem: "sqlite_writer", metricName: name, unitName: unit, helpText: help))
+        }
+        transactions = gauge("transactions", "Write transactions run by the SQLite writer")
+        commits = gauge("commits", "COMMITs of the SQLite writer (a group commit holds several transactions)")
+        busy = gauge("busy", unit: "seconds", "Seconds the SQLite writer was held")
+        waited = gauge("wait", unit: "seconds", "Seconds write transactions spent queued for the SQLite writer")
     }
 
     func set(_ s: WriterStatistics) {

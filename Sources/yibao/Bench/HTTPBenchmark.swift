@@ -7,11 +7,15 @@ import YibaoCore
 /// built as text and answers scanned for the few fields needed, so the generator spends little of the
 /// shared CPU.
 struct HTTPBenchmark: Sendable {
-    /// `envelope` is the floor under the other two: three calls a flow, as an outpatient flow makes,
+    /// `settle` is the outpatient flow without its registration: the visits are registered (2201)
+    /// before the level's clock starts, and a flow is the fee upload and the settlement (2204 + 2207),
+    /// the pair a HIS calls at the cashier's desk.
+    ///
+    /// `envelope` is the floor under the others: three calls a flow, as an outpatient flow makes,
     /// each naming no transaction (infno 0000, answered `INFNO_UNKNOWN`). They pay what every HIS call
     /// pays before its transaction (HTTP, the token's look-up, the envelope, the institution, the answer)
     /// and nothing more.
-    enum Kind: String, Sendable { case outpatient, inpatient, envelope }
+    enum Kind: String, Sendable { case outpatient, settle, inpatient, envelope }
 
     struct Result: Sendable {
         var clients: Int
@@ -20,8 +24,15 @@ struct HTTPBenchmark: Sendable {
         var settle: [Duration]
         var flow: [Duration]
         var errors: [String: Int]
+        /// The server's CPU seconds and its SQLite writer's held seconds over the timed window, from
+        /// its `/metrics` (nil where the server does not report them: the writer on PostgreSQL).
+        var serverCPU: Double?
+        var writerHeld: Double?
         var perSecond: Double { Double(settlements) / seconds }
     }
+
+    /// An outpatient visit registered before the clock starts (`settle`).
+    struct Visit: Sendable { var psnNo: String; var mdtrtID: String }
 
     /// One demo fee line: catalogue code, unit price in fen, count.
     struct Line: Sendable { var code: String; var priceFen: Int64; var count: Int64 }
@@ -62,44 +73,82 @@ struct HTTPBenchmark: Sendable {
         return result
     }
 
-    /// Runs `clients` loops for at most `seconds` and `maxFlows` settlements in all. Each client is a
-    /// thread of its own with blocking sockets; the caller's task waits without holding a thread of
-    /// Swift's cooperative pool.
-    func run(clients: Int, seconds: Double, maxFlows: Int, persons: [String], level: Int) async -> Result {
+    /// Runs `clients` loops for at most `seconds` and `maxFlows` settlements in all (for `settle`,
+    /// `maxFlows` visits are registered first, outside the clock). Each client is a thread of its own
+    /// with blocking sockets; the caller's task waits without holding a thread of Swift's cooperative pool.
+    func run(clients: Int, seconds: Double, maxFlows: Int, persons: [String], level: Int) async throws -> Result {
+        let visits = kind == .settle ? try await register(maxFlows, clients: clients, persons: persons, level: level) : []
+        let before = try ServerGauges(port: port)
         let clock = ContinuousClock()
         let begin = clock.now
         let deadline = begin + .milliseconds(Int64(seconds * 1000))
         let budget = Budget(maxFlows)
-        let outcomes = Outcomes()
+        let outcomes = await Self.onThreads(clients) { c in
+            var outcome = ClientOutcome()
+            do {
+                let connection = try LoopbackConnection(port: port)
+                // The n-th flow of the level, whichever client takes it: consecutive flows are for
+                // different people, so while there are more people than clients no two clients
+                // settle for the same person at once.
+                while clock.now < deadline, let n = budget.take() {
+                    let prefix = "\(runID)-\(level)-\(n)"
+                    if kind == .settle {
+                        let visit = visits[n]
+                        settle(connection, psnNo: visit.psnNo, mdtrtID: visit.mdtrtID, prefix: prefix, clock: clock, start: clock.now, into: &outcome)
+                    } else {
+                        flow(connection, psnNo: persons[n % persons.count], prefix: prefix, clock: clock, into: &outcome)
+                    }
+                    if outcome.broken { break }
+                }
+            } catch {
+                outcome.errors["transport: \(error)", default: 0] += 1
+            }
+            return outcome
+        }
+        let elapsed = clock.now - begin
+        let after = try ServerGauges(port: port)
+        var all = ClientOutcome()
+        for outcome in outcomes { all.merge(outcome) }
+        return Result(clients: clients, settlements: all.settle.count,
+                      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                      settle: all.settle.sorted(), flow: all.flow.sorted(), errors: all.errors,
+                      serverCPU: after.cpu.flatMap { a in before.cpu.map { a - $0 } },
+                      writerHeld: after.writer.flatMap { a in before.writer.map { a - $0 } })
+    }
+
+    /// Registers `count` outpatient visits (2201) on at least 8 connections (so a 1-client level does
+    /// not wait long for its visits), the n-th for the n-th person in turn, and returns them in that order.
+    func register(_ count: Int, clients: Int, persons: [String], level: Int) async throws -> [Visit] {
+        let connections = max(clients, 8)
+        let parts = await Self.onThreads(connections) { c -> Swift.Result<[(Int, Visit)], any Error> in
+            Swift.Result {
+                let connection = try LoopbackConnection(port: port)
+                return try stride(from: c, to: count, by: connections).map { n in
+                    let psnNo = persons[n % persons.count]
+                    let (text, _) = try post(connection, infno: "2201", msgid: "\(runID)-\(level)-v\(n)", input: Self.outpatientVisit(psnNo, n: "\(runID)-\(level)-v\(n)"))
+                    guard Self.infcode(text) == 0, let mdtrtID = Self.field("mdtrt_id", in: text) else {
+                        throw DomainError(code: "BENCH_REGISTER", message: "预先登记就诊失败：\(text.prefix(300))", messageEn: "2201 failed: \(text.prefix(300))")
+                    }
+                    return (n, Visit(psnNo: psnNo, mdtrtID: mdtrtID))
+                }
+            }
+        }
+        return try parts.flatMap { try $0.get() }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// Runs `body(c)` for c in 0..<count, each on a thread of its own, and returns what they return.
+    static func onThreads<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) async -> [T] {
+        let results = Gathered<T>()
         let done = DispatchGroup()
-        for c in 0..<clients {
+        for c in 0..<count {
             done.enter()
             Thread.detachNewThread {
-                var outcome = ClientOutcome()
-                do {
-                    let connection = try LoopbackConnection(port: port)
-                    var n = 0
-                    while clock.now < deadline, budget.take() {
-                        // Client c's n-th flow: while there are more people than clients, no two
-                        // clients settle for the same person in the same round.
-                        let psnNo = persons[(c + n * clients) % persons.count]
-                        n += 1
-                        flow(connection, psnNo: psnNo, prefix: "\(runID)-\(level)-\(c)-\(n)", clock: clock, into: &outcome)
-                        if outcome.broken { break }
-                    }
-                } catch {
-                    outcome.errors["transport: \(error)", default: 0] += 1
-                }
-                outcomes.add(outcome)
+                results.add(body(c))
                 done.leave()
             }
         }
         await withCheckedContinuation { finished in done.notify(queue: .global()) { finished.resume() } }
-        let elapsed = clock.now - begin
-        let all = outcomes.all
-        return Result(clients: clients, settlements: all.settle.count,
-                      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                      settle: all.settle.sorted(), flow: all.flow.sorted(), errors: all.errors)
+        return results.all
     }
 
     struct ClientOutcome: Sendable {
@@ -115,20 +164,42 @@ struct HTTPBenchmark: Sendable {
         }
     }
 
-    /// The clients' outcomes, gathered as their threads finish.
-    final class Outcomes: @unchecked Sendable {
+    /// What the threads return, gathered as they finish.
+    final class Gathered<T: Sendable>: @unchecked Sendable {
         private let lock = NSLock()
-        private var merged = ClientOutcome()
-        func add(_ outcome: ClientOutcome) { lock.withLock { merged.merge(outcome) } }
-        var all: ClientOutcome { lock.withLock { merged } }
+        private var items: [T] = []
+        func add(_ item: T) { lock.withLock { items.append(item) } }
+        var all: [T] { lock.withLock { items } }
     }
 
-    /// The shared request budget of one level.
+    /// The shared flow budget of one level: hands out flow numbers 0, 1, … below the limit.
     final class Budget: @unchecked Sendable {
         private let lock = NSLock()
-        private var left: Int
-        init(_ left: Int) { self.left = left }
-        func take() -> Bool { lock.withLock { guard left > 0 else { return false }; left -= 1; return true } }
+        private var next = 0
+        private let limit: Int
+        init(_ limit: Int) { self.limit = limit }
+        func take() -> Int? { lock.withLock { guard next < limit else { return nil }; defer { next += 1 }; return next } }
+    }
+
+    /// The server's running totals read from its `/metrics`: CPU seconds, and the SQLite writer's held seconds.
+    struct ServerGauges {
+        var cpu: Double?
+        var writer: Double?
+
+        init(port: UInt16) throws {
+            let answer = try LoopbackConnection(port: port)
+                .exchange(Array("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8))
+            func gauge(_ name: String) -> Double? {
+                answer.body.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ")[1]) }
+            }
+            cpu = gauge("yibao_process_cpu_seconds")
+            writer = gauge("yibao_sqlite_writer_busy_seconds")
+        }
+    }
+
+    /// The 2201 input of an outpatient visit numbered `n` by its HIS.
+    static func outpatientVisit(_ psnNo: String, n: String) -> String {
+        #"{"data":{"psn_no":"\#(psnNo)","insutype":"310","begntime":"2026-11-20 09:00:00","med_type":"11","ipt_otp_no":"\#(n)"}}"#
     }
 
     /// One encounter from registration to settlement; a failed step ends the flow and counts its error.
@@ -139,9 +210,23 @@ struct HTTPBenchmark: Sendable {
             let inpatient = kind == .inpatient
             let register = inpatient
                 ? #"{"mdtrtinfo":{"psn_no":"\#(psnNo)","insutype":"310","begntime":"2026-11-01 08:00:00","med_type":"21","ipt_no":"\#(prefix)"}}"#
-                : #"{"data":{"psn_no":"\#(psnNo)","insutype":"310","begntime":"2026-11-20 09:00:00","med_type":"11","ipt_otp_no":"\#(prefix)"}}"#
+                : Self.outpatientVisit(psnNo, n: prefix)
             let opened = try step(connection, infno: inpatient ? "2401" : "2201", msgid: "\(prefix)-r", input: register, into: &outcome)
             guard let mdtrtID = Self.field("mdtrt_id", in: opened) else { throw StepFailed() }
+            settle(connection, psnNo: psnNo, mdtrtID: mdtrtID, prefix: prefix, clock: clock, start: start, into: &outcome)
+        } catch is StepFailed {
+        } catch {
+            outcome.errors["transport: \(error)", default: 0] += 1
+            outcome.broken = true
+        }
+    }
+
+    /// The fee upload (and, inpatient, the discharge) and the settlement of a registered visit; the
+    /// flow's time counts from `start`.
+    func settle(_ connection: LoopbackConnection, psnNo: String, mdtrtID: String, prefix: String, clock: ContinuousClock,
+                start: ContinuousClock.Instant, into outcome: inout ClientOutcome) {
+        do {
+            let inpatient = kind == .inpatient
             var total: Int64 = 0
             var details: [String] = []
             for (i, line) in lines.enumerated() {

@@ -52,8 +52,9 @@ struct Bench: AsyncParsableCommand {
         @Option(help: "定点机构 / institution of the token") var institution = "H35020000001"
         @Option(help: "并发客户端数，逗号分隔 / concurrent clients per level") var clients = "1,8,32,128"
         @Option(help: "每级秒数 / seconds per level") var seconds = 10.0
-        @Option(help: "每级最多结算笔数 / at most this many settlements per level") var maxRequests = 1_000_000
-        @Option(help: "outpatient (2201+2204+2207, 5 lines) | inpatient (2401+2301+2402+2304, 50 lines) | envelope (three calls that stop before any transaction: the floor)")
+        @Option(help: "每级最多结算笔数（settle 预先登记这么多就诊，默认为每秒 3000 笔够用的数量，至多 200000）/ at most this many settlements per level (settle registers this many visits first: by default enough for 3000/s over --seconds, at most 200000; others default 1000000)")
+        var maxRequests: Int?
+        @Option(help: "outpatient (2201+2204+2207, 5 lines) | settle (2204+2207 on visits registered before the clock) | inpatient (2401+2301+2402+2304, 50 lines) | envelope (three calls that stop before any transaction: the floor)")
         var kind = "outpatient"
         @Option(help: "至多结算的参保人数（每客户端 4 人），取自演示生成的人口 / at most this many insured people of the demo's generated population (four per client)")
         var persons = 256
@@ -65,10 +66,11 @@ struct Bench: AsyncParsableCommand {
                 throw ValidationError("--url must be http://127.0.0.1:PORT (the benchmark only loads this machine)")
             }
             guard let token = token ?? Environment.value("YIBAO_BENCH_TOKEN") else { throw ValidationError("--token or $YIBAO_BENCH_TOKEN is required") }
-            guard let kind = HTTPBenchmark.Kind(rawValue: kind) else { throw ValidationError("--kind must be outpatient, inpatient or envelope") }
+            guard let kind = HTTPBenchmark.Kind(rawValue: kind) else { throw ValidationError("--kind must be outpatient, settle, inpatient or envelope") }
             let levels = clients.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
-            guard !levels.isEmpty, seconds > 0, seconds <= 600, maxRequests > 0 else {
-                throw ValidationError("--clients must list positive numbers; --seconds in (0, 600]; --max-requests positive")
+            let maxFlows = maxRequests ?? (kind == .settle ? min(200_000, Int(seconds * 3_000)) : 1_000_000)
+            guard !levels.isEmpty, seconds > 0, seconds <= 600, maxFlows > 0, kind != .settle || maxFlows <= 200_000 else {
+                throw ValidationError("--clients must list positive numbers; --seconds in (0, 600]; --max-requests positive (at most 200000 with --kind settle)")
             }
             guard (1...2_000).contains(persons) else { throw ValidationError("--persons must be 1–2000") }
             // Employees and retirees enrolled without a gap or arrears: each settles in full, as at a city's
@@ -81,14 +83,18 @@ struct Bench: AsyncParsableCommand {
                     .prefix(wanted).map(\.certno.value)
             let bench = HTTPBenchmark(port: port, token: token, institution: institution, kind: kind, runID: "B\(Clock.nowMillis())")
             let psnNos = try bench.persons(certnos: certnos)
-            print("kind\tclients\tsettlements\tsettlements/s\tsettle p50 ms\tp95 ms\tp99 ms\tflow p50 ms\tflow p99 ms\terrors")
+            print("kind\tclients\tsettlements\tsettlements/s\tsettle p50 ms\tp95 ms\tp99 ms\tflow p50 ms\tflow p99 ms\terrors\tserver CPU ms/flow\twriter held ms/flow")
             for (level, clients) in levels.enumerated() {
-                let r = await bench.run(clients: clients, seconds: seconds, maxFlows: maxRequests, persons: psnNos, level: level)
+                let r = try await bench.run(clients: clients, seconds: seconds, maxFlows: maxFlows, persons: psnNos, level: level)
                 func pct(_ samples: [Duration], _ p: Int) -> String {
                     samples.isEmpty ? "-" : Self.millis(samples[min(samples.count - 1, samples.count * p / 100)])
                 }
                 let errors = r.errors.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: ", ")
-                print("\(kind.rawValue)\t\(clients)\t\(r.settlements)\t\(Int(r.perSecond))\t\(pct(r.settle, 50))\t\(pct(r.settle, 95))\t\(pct(r.settle, 99))\t\(pct(r.flow, 50))\t\(pct(r.flow, 99))\t\(errors.isEmpty ? "0" : errors)")
+                func perFlow(_ seconds: Double?) -> String {
+                    guard let seconds, r.settlements > 0 else { return "-" }
+                    return Self.millis(.microseconds(Int64((seconds * 1_000_000 / Double(r.settlements)).rounded())))
+                }
+                print("\(kind.rawValue)\t\(clients)\t\(r.settlements)\t\(Int(r.perSecond))\t\(pct(r.settle, 50))\t\(pct(r.settle, 95))\t\(pct(r.settle, 99))\t\(pct(r.flow, 50))\t\(pct(r.flow, 99))\t\(errors.isEmpty ? "0" : errors)\t\(perFlow(r.serverCPU))\t\(perFlow(r.writerHeld))")
             }
         }
 
