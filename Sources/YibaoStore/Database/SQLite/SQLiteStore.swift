@@ -2,19 +2,17 @@ import Logging
 import SQLKit
 import Synchronization
 
-/// SQLite in WAL mode: one writer connection behind a FIFO lock (SQLite has a single writer anyway,
-/// and holding the lock for a whole transaction keeps transactions whole), plus reader connections,
-/// checked out one per read, that see the last committed state while a write runs. Writes queued
-/// behind each other share a commit (`CommitGroup`).
+/// SQLite in WAL mode: one writer connection, on which write transactions run one at a time in the
+/// order they were asked for (SQLite has a single writer anyway, and running each whole keeps
+/// transactions whole), plus reader connections, checked out one per read, that see the last
+/// committed state while a write runs. Writes queued behind each other share a commit (`CommitGroup`).
 public final class SQLiteStore: Database {
     public let dialect = DatabaseDialect.sqlite
     private let path: String
     private let writer: LockedSQLiteHandle
     private let idleReaders = Mutex<[LockedSQLiteHandle]>([])
-    private let writeLock = AsyncLock()
+    private let queue = WriteQueue()
     private let statistics = Mutex(WriterStatistics())
-    /// The group of write transactions not yet committed; touched only while holding `writeLock`.
-    private let openGroup = Mutex<CommitGroup?>(nil)
     private let logger: Logger
     /// Idle readers kept open; more are opened under a burst and closed when it passes.
     private static let idleReaderLimit = 8
@@ -52,75 +50,81 @@ public final class SQLiteStore: Database {
         return try await SQLTransaction.run(on: SQLiteSession(connection: reader, logger: logger), begin: "BEGIN", body)
     }
 
-    /// A write joins the open `CommitGroup` in a savepoint, or opens one with BEGIN IMMEDIATE if none is
-    /// open, while holding the writer; it returns once its group is committed.
+    /// A write queues for the writer and returns once its group is committed (`CommitGroup`). The
+    /// write at the head of the queue leads: it runs its group's bodies, its own first, then passes
+    /// the lead on.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         SQLTransaction.assertNotNested()
-        let session = SQLiteSession(connection: writer, logger: logger)
-        let queued = ContinuousClock.now
-        let (outcome, pending) = try await writeLock.withLock {
-            let started = ContinuousClock.now
-            defer {
-                let held = ContinuousClock.now - started
-                statistics.withLock { $0.transactions += 1; $0.busy += held; $0.waited += started - queued }
+        let pending = PendingWrite(body)
+        var leads = queue.submit(pending)
+        while true {
+            if leads { await runGroup() }
+            switch await pending.wait() {
+            case .lead: leads = true
+            case .done(let outcome): return try outcome.get()
             }
-            return try await member(of: session, body)
         }
-        if let pending { try await pending.committed() }
-        return try outcome.get()
     }
 
-    /// Runs `body` as one member of the open group. Returns its outcome and, when it succeeded and the
-    /// group stays open for those queued behind it, the group whose commit it must wait for.
-    ///
-    /// The member that opens a group runs without a savepoint: nothing else is in the transaction yet,
-    /// so its failure rolls the whole transaction back. Only members that join need one, and a savepoint
-    /// costs a copy of every page the member changes (SQLite's sub-journal).
-    private func member<T: Sendable>(of session: SQLiteSession, _ body: @Sendable (any SQLDatabase) async throws -> T)
-        async throws -> (Result<T, any Error>, CommitGroup?) {
-        let joined = openGroup.withLock { $0 }
-        let group = joined ?? CommitGroup(groupLimits)
-        let outcome: Result<T, any Error>
-        do {
-            try control(joined == nil ? "BEGIN IMMEDIATE" : "SAVEPOINT member")
-            if joined == nil { openGroup.withLock { $0 = group } }
+    /// Runs the writes at the head of the queue as one group, while more are waiting and the group is
+    /// neither full nor old, and commits them. The group's first member opens it (`BEGIN IMMEDIATE`)
+    /// and runs without a savepoint: nothing else is in the transaction yet, so its failure rolls the
+    /// whole transaction back, and the next member opens a fresh one. Only members that join need a
+    /// savepoint, which costs a copy of every page the member changes (SQLite's sub-journal).
+    private func runGroup() async {
+        let session = SQLiteSession(connection: writer, logger: logger)
+        let started = ContinuousClock.now
+        var members = 0
+        var open = false
+        /// Succeeded members of the open transaction, told once it commits.
+        var committing: [any QueuedWrite] = []
+        while members < groupLimits.maxMembers, members == 0 || ContinuousClock.now - started < groupLimits.maxAge,
+              let write = queue.next() {
+            members += 1
+            let began = ContinuousClock.now
             do {
-                let value = try await SQLTransaction.$isOpen.withValue(true) { try await body(session) }
-                if joined != nil { try control("RELEASE member") }
-                outcome = .success(value)
-            } catch {
-                guard joined != nil else {
-                    // The opening member failed: its transaction holds nothing else.
-                    try control("ROLLBACK")
-                    openGroup.withLock { $0 = nil }
-                    return (.failure(error), nil)
+                try control(open ? "SAVEPOINT member" : "BEGIN IMMEDIATE")
+                let joined = open
+                open = true
+                if await write.run(on: session) {
+                    if joined { try control("RELEASE member") }
+                    committing.append(write)
+                } else {
+                    if joined {
+                        try control("ROLLBACK TO member")
+                        try control("RELEASE member")
+                    } else {
+                        // The opening member failed: its transaction holds nothing else.
+                        try control("ROLLBACK")
+                        open = false
+                    }
+                    write.finish(groupError: nil)
                 }
-                try control("ROLLBACK TO member")
-                try control("RELEASE member")
-                outcome = .failure(error)
+            } catch {
+                // A transaction-control statement itself failed: what the group holds is unknown, so all of it goes.
+                try? control("ROLLBACK")
+                open = false
+                for member in committing + [write] { member.finish(groupError: error) }
+                committing = []
             }
-        } catch {
-            // A transaction-control statement itself failed: what the group holds is unknown, so all of it goes.
-            try? control("ROLLBACK")
-            openGroup.withLock { $0 = nil }
-            group.finish(.failure(error))
-            throw error
+            record(held: ContinuousClock.now - began, waited: began - write.queued)
+            if !queue.hasWaiting { break }
         }
-        if group.join(), writeLock.hasWaiters {
-            if case .success = outcome { return (outcome, group) }
-            return (outcome, nil)
+        if open {
+            let began = ContinuousClock.now
+            var failure: (any Error)?
+            do { try control("COMMIT") } catch {
+                try? control("ROLLBACK")
+                failure = error
+            }
+            statistics.withLock { $0.commits += 1; $0.busy += ContinuousClock.now - began }
+            for member in committing { member.finish(groupError: failure) }
         }
-        openGroup.withLock { $0 = nil }
-        do {
-            try control("COMMIT")
-        } catch {
-            try? control("ROLLBACK")
-            group.finish(.failure(error))
-            throw error
-        }
-        group.finish(.success(()))
-        statistics.withLock { $0.commits += 1 }
-        return (outcome, nil)
+        queue.passLeadership()
+    }
+
+    private func record(held: Duration, waited: Duration) {
+        statistics.withLock { $0.transactions += 1; $0.busy += held; $0.waited += waited }
     }
 
     /// A transaction-control statement on the writer.
