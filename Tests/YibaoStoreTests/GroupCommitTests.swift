@@ -35,6 +35,42 @@ import YibaoTestSupport
         #expect(after.commits - before.commits < 241, "queued writes share commits")
     }
 
+    /// Groups of at most two: the write that leads a full group hands the lead to the next one queued,
+    /// which runs the next group; every write returns, committed, and none is run twice.
+    @Test func theLeadPassesOnWhenAGroupIsFull() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("yibao-lead-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try await SQLiteStore.open(path: path, logger: Logger(label: "test"),
+                                               groupLimits: .init(maxMembers: 2, maxAge: .seconds(60)))
+        do {
+            try await store.write { sql in try await sql.raw("CREATE TABLE lead_probe (id BIGINT PRIMARY KEY)").run() }
+            let before = try #require(store.writerStatistics)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for id in 1...50 {
+                    group.addTask {
+                        try await store.write { sql in
+                            try await sql.raw("INSERT INTO lead_probe (id) VALUES (\(bind: id))").run()
+                            // The first holds the writer a while, so the others queue behind it.
+                            if id == 1 { try await Task.sleep(for: .milliseconds(50)) }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let after = try #require(store.writerStatistics)
+            let count = try await store.read { sql in
+                try await sql.raw("SELECT COUNT(*) AS n FROM lead_probe").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(count == 50)
+            #expect(after.transactions - before.transactions == 50)
+            #expect(after.commits - before.commits >= 25, "no group holds more than two")
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+        await store.shutdown()
+    }
+
     /// A write alone opens its group and runs without a savepoint: its failure after a row was written
     /// rolls the transaction back, and the next write opens a fresh one.
     @Test(arguments: TestBackend.all)
