@@ -21,10 +21,11 @@ enum MetricsSetup {
 
     static func register(on router: Router<YibaoRequestContext>, database: any Database) {
         let registry = registry
-        let writer = WriterGauges(registry: registry)
+        // Only a store with a single writer (SQLite) has writer gauges; PostgreSQL's would stay at 0.
+        let writer = database.writerStatistics.map { _ in WriterGauges(registry: registry) }
         let cpu = ProcessCPUGauge(registry: registry)
         router.get("/metrics") { _, _ -> Response in
-            if let statistics = database.writerStatistics { writer.set(statistics) }
+            if let writer, let statistics = database.writerStatistics { writer.set(statistics) }
             cpu.update()
             var buffer: [UInt8] = []
             buffer.reserveCapacity(16 * 1024)
