@@ -95,7 +95,7 @@ import YibaoTestSupport
             let his = try await HISClient.make(client)
             let (psn, setlID) = try await Self.settleOutpatient(his, "张伟")
             // A month billed to 张伟 alone and left unpaid: 2025-01, 200.00 due 2025-02-15.
-            try await client.database.write { db in
+            _ = try await client.database.write { db in
                 try await ContributionBillRepository.insert(ContributionBill(
                     admdvs: "350200", employerID: 0, psnNo: Int64(psn)!, month: "2025-01", employerShare: .zero,
                     individualShare: Money(fen: 20_000), dueDate: LocalDate(year: 2025, month: 2, day: 15)!), in: db)

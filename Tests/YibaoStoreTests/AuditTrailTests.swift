@@ -9,7 +9,7 @@ import YibaoCore
 @Suite struct AuditTrailTests {
     static func appendFive(_ db: any Database) async throws {
         for i in 1...5 {
-            try await db.write { sql in
+            _ = try await db.write { sql in
                 try await AuditTrail.append(AuditEvent(region: "350200", actor: "clerk\(i)", role: "enrolment_clerk",
                                                        action: "person.update", target: "person:\(i)",
                                                        before: "name=张三", after: "name=张三丰"), in: sql)
