@@ -67,7 +67,7 @@ public final class SQLiteStore: Database {
     }
 
     /// Runs the writes at the head of the queue as one group, while more are waiting and the group is
-    /// neither full nor old, and commits them. The group's first member opens it (`BEGIN IMMEDIATE`)
+    /// neither full nor old, and commits them (at once when the queue is empty: a lone write does not wait). The group's first member opens it (`BEGIN IMMEDIATE`)
     /// and runs without a savepoint: nothing else is in the transaction yet, so its failure rolls the
     /// whole transaction back, and the next member opens a fresh one. Only members that join need a
     /// savepoint, which costs a copy of every page the member changes (SQLite's sub-journal).
@@ -108,7 +108,6 @@ public final class SQLiteStore: Database {
                 committing = []
             }
             record(held: ContinuousClock.now - began, waited: began - write.queued)
-            if !queue.hasWaiting { break }
         }
         if open {
             let began = ContinuousClock.now

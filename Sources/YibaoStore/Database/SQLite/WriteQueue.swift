@@ -28,9 +28,6 @@ final class WriteQueue: Sendable {
         state.withLock { $0.pending.isEmpty ? nil : $0.pending.removeFirst() }
     }
 
-    /// Whether a write is waiting (asked by the leader, to keep its group open).
-    var hasWaiting: Bool { state.withLock { !$0.pending.isEmpty } }
-
     /// The leader's group is done: the write now at the head leads the next group, or no one does.
     func passLeadership() {
         let head = state.withLock { s -> (any QueuedWrite)? in
