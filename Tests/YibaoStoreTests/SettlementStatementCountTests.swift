@@ -9,7 +9,8 @@ import YibaoStore
 import YibaoTestSupport
 
 /// A settlement runs a fixed number of statements whatever the number of fee lines: catalogue rows,
-/// declarations and settlement lines are read and written with one statement each.
+/// declarations and settlement lines are read and written with one statement each — and none of the
+/// reference reads when the basis brought them.
 @Suite struct SettlementStatementCountTests {
     /// Forwards to a session and counts the statements sent through it.
     final class CountingSQL: ForwardingSQLDatabase, @unchecked Sendable {
@@ -26,7 +27,9 @@ import YibaoTestSupport
         }
     }
 
-    static func statements(lines: Int, desk: RealTimeSettlement, db: any Database, psnNo: Int64) async throws -> Int {
+    /// With `readAhead`, the basis is read after the upload, as the HIS layer does: the catalogue,
+    /// declarations and eligibility come with it. Without, the transaction reads them itself.
+    static func statements(lines: Int, readAhead: Bool, desk: RealTimeSettlement, db: any Database, psnNo: Int64) async throws -> Int {
         let date = LocalDate(year: 2026, month: 11, day: 20)!
         let encounter = try await db.write { sql in
             try await desk.register(psnNo: psnNo, insutype: "310", medType: "11", referral: false, begntime: date, iptOtpNo: "",
@@ -39,9 +42,12 @@ import YibaoTestSupport
                       amount: Money(yuan: 10), price: Money(yuan: 10), countE4: 10_000, date: date)
         }
         _ = try await db.write { sql in try await desk.uploadFees(fees, basis: basis, in: sql) }
+        let settling = readAhead ? try await desk.basis(mdtrtID: encounter.mdtrtID, institution: "H35020000001") : basis
+        #expect(settling.reference.codes.count == (readAhead ? 2 : 0))
+        #expect(settling.eligibility != nil)
         return try await db.write { sql in
             let counting = CountingSQL(sql)
-            _ = try await desk.settle(basis: basis, medfeeSumamt: Money(yuan: Int64(10 * lines)), msgid: "C\(lines)",
+            _ = try await desk.settle(basis: settling, medfeeSumamt: Money(yuan: Int64(10 * lines)), msgid: "C\(lines)-\(readAhead)",
                                       by: AuditActor(name: "t", role: "system_client", region: "350200"), in: counting)
             return counting.statements.withLock { $0 }
         }
@@ -53,10 +59,16 @@ import YibaoTestSupport
             try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
             let desk = RealTimeSettlement(database: db)
             let person = try await db.read { sql in try await PersonRepository.find(certno: DemoData.insuredCertno("张伟")!, in: sql) }.first!
-            let small = try await Self.statements(lines: 2, desk: desk, db: db, psnNo: person.psnNo)
-            let large = try await Self.statements(lines: 60, desk: desk, db: db, psnNo: person.psnNo)
+            let small = try await Self.statements(lines: 2, readAhead: false, desk: desk, db: db, psnNo: person.psnNo)
+            let large = try await Self.statements(lines: 60, readAhead: false, desk: desk, db: db, psnNo: person.psnNo)
             #expect(small == large)
             #expect(small <= 19, "statements per settlement: \(small)")
+            // Both bases carry the eligibility answer; read after the upload, the basis also brings the
+            // lines' catalogue rows and declarations, and the transaction leaves out those two reads.
+            let aheadSmall = try await Self.statements(lines: 2, readAhead: true, desk: desk, db: db, psnNo: person.psnNo)
+            let aheadLarge = try await Self.statements(lines: 60, readAhead: true, desk: desk, db: db, psnNo: person.psnNo)
+            #expect(aheadSmall == aheadLarge)
+            #expect(aheadSmall == small - 2, "statements per settlement read ahead: \(aheadSmall), in the transaction: \(small)")
         }
     }
 }

@@ -142,11 +142,13 @@ struct HISCall: Sendable {
             throw DomainError(code: "FEEDETAIL_MIXED", message: "一次上传的明细须属于同一就诊和同一参保人",
                               messageEn: "all lines of one upload must belong to one encounter and one person", path: "input.feedetail[\(i)].mdtrt_id")
         }
-        return try await basis(mdtrtID: first.mdtrtID.value, psnNo: first.psnNo.value, inpatient: inpatient, path: "input.feedetail[0]")
+        return try await basis(mdtrtID: first.mdtrtID.value, psnNo: first.psnNo.value, inpatient: inpatient,
+                               for: .upload(codes: lines.map(\.medListCodg)), path: "input.feedetail[0]")
     }
 
     func settleBasis(_ input: SettleRequest.Data, inpatient: Bool) async throws -> SettlementBasis {
-        let basis = try await basis(mdtrtID: input.mdtrtID.value, psnNo: input.psnNo.value, inpatient: inpatient, path: "input.data")
+        let basis = try await basis(mdtrtID: input.mdtrtID.value, psnNo: input.psnNo.value, inpatient: inpatient, for: .settlement,
+                                    path: "input.data")
         if let insutype = input.insutype, insutype != basis.encounter.insutype {
             throw DomainError(code: "VALUE_MISMATCH", message: "险种 \(insutype) 与就诊登记的险种 \(basis.encounter.insutype) 不符",
                               messageEn: "insutype \(insutype) differs from the encounter's \(basis.encounter.insutype)", path: "input.data.insutype")
@@ -154,10 +156,10 @@ struct HISCall: Sendable {
         return basis
     }
 
-    func basis(mdtrtID: Int64, psnNo: Int64, inpatient: Bool, path: String) async throws -> SettlementBasis {
+    func basis(mdtrtID: Int64, psnNo: Int64, inpatient: Bool, for use: BasisUse, path: String) async throws -> SettlementBasis {
         let today = try? LocalDate.parse(String(header.infTime.prefix(10)))
         let basis = try await Self.at(path) {
-            try await services.settlement.basis(mdtrtID: mdtrtID, institution: institution, asOf: today)
+            try await services.settlement.basis(mdtrtID: mdtrtID, institution: institution, asOf: today, for: use)
         }
         guard basis.encounter.psnNo == psnNo else {
             throw DomainError(code: "VALUE_MISMATCH", message: "参保人 \(psnNo) 不是就诊 \(mdtrtID) 的参保人",

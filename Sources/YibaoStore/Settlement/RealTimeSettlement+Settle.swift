@@ -89,8 +89,8 @@ extension RealTimeSettlement {
         """)
 
     /// Loads the rows one settlement needs — the person's account (locked when settling), the
-    /// encounter's state, its unsettled lines, catalogue and declarations for all their codes (one `IN`
-    /// each), the institution's status and the accumulators — and settles in memory.
+    /// encounter's state, its unsettled lines and the accumulators; the catalogue, declarations and
+    /// eligibility come with the basis, or are read here when it lacks them — and settles in memory.
     func compute(basis: SettlementBasis, medfeeSumamt: Money, lock: Bool, requireDischarge: Bool,
                  in db: any SQLDatabase) async throws -> SettledBill {
         let person = basis.person
@@ -116,8 +116,9 @@ extension RealTimeSettlement {
         }
         try CrossYearRule.check(policy: basis.policy, setting: encounter.setting, settlementDate: basis.date,
                                 feeDates: fees.map(\.date))
-        let (lines, notes, _) = try await Self.feeLines(fees, basis: basis, in: db)
-        let eligibility = try await Self.eligibility(basis, in: db)
+        let reference = try await basis.reference.covering(fees.map(\.code), basis: basis, in: db)
+        let (lines, notes) = Self.feeLines(fees, basis: basis, reference: reference)
+        let eligibility = if let known = basis.eligibility { known } else { try await Self.eligibility(basis, in: db) }
         let yearStart = basis.policy.benefitYear.start(containing: basis.date)
         let accumulators = try await AccumulatorStore.load(admdvs: person.admdvs, psnNo: person.psnNo, insutype: encounter.insutype,
                                                            yearStart: yearStart, in: db)

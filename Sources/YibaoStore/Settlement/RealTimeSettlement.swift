@@ -116,8 +116,9 @@ public struct RealTimeSettlement: Sendable {
             throw SettlementError.state("FEEDETL_SN_EXISTS", "费用明细流水号 \(sn) 已上传", "feedetl_sn \(sn) was already uploaded",
                                         path: "feedetail[\(index)].feedetl_sn")
         }
-        let (lines, notes, known) = try await Self.feeLines(fees, basis: basis, in: db)
-        if let index = fees.firstIndex(where: { known[$0.code] == nil }) {
+        let reference = try await basis.reference.covering(fees.map(\.code), basis: basis, in: db)
+        let (lines, notes) = Self.feeLines(fees, basis: basis, reference: reference)
+        if let index = fees.firstIndex(where: { reference.catalogue[$0.code] == nil }) {
             throw DomainError(.notFound, code: "CATALOGUE_CODE_UNKNOWN",
                               message: "医保目录编码 \(fees[index].code) 不在统筹区 \(basis.person.admdvs) 险种 \(encounter.insutype) 的目录中",
                               messageEn: "med_list_codg \(fees[index].code) is not in the catalogue of region \(basis.person.admdvs) for insutype \(encounter.insutype)",

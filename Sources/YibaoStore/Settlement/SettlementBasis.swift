@@ -14,6 +14,10 @@ public struct SettlementBasis: Sendable {
     public var averageWage: Money
     /// The settlement date: the visit, the discharge, or (before discharge) the date asked for.
     public var date: LocalDate
+    /// Catalogue rows and declarations for the codes of the bill as this read saw it (`BasisUse`).
+    public var reference = FeeReference.empty
+    /// The eligibility answer on `date`, read ahead for a settlement; nil: read in the transaction.
+    public var eligibility: Eligibility?
 
     public var grade: InstitutionGrade { Self.grade(institution.grade) }
 
@@ -41,21 +45,37 @@ public struct ClassifiedLine: Sendable, Equatable {
     public var result: LineResult
 }
 
+/// What a basis reads ahead for, besides the encounter, the person and the policy: whatever the
+/// write transaction would otherwise read without needing its lock.
+public enum BasisUse: Sendable {
+    /// A fee upload of lines with these catalogue codes: their catalogue rows and declarations.
+    case upload(codes: [String])
+    /// A (pre-)settlement: the catalogue rows and declarations of the encounter's unsettled lines, and
+    /// the eligibility answer.
+    case settlement
+}
+
 extension RealTimeSettlement {
     /// Reads the basis for encounter `mdtrtID` as `institution` sees it (only its own encounters).
-    public func basis(mdtrtID: Int64, institution: String, asOf: LocalDate? = nil) async throws -> SettlementBasis {
+    public func basis(mdtrtID: Int64, institution: String, asOf: LocalDate? = nil,
+                      for use: BasisUse = .settlement) async throws -> SettlementBasis {
         try await database.read { db in
-            try await Self.basis(mdtrtID: mdtrtID, institution: InstitutionRepository.require(institution, in: db), asOf: asOf, in: db)
+            try await Self.basis(mdtrtID: mdtrtID, institution: InstitutionRepository.require(institution, in: db), asOf: asOf,
+                                 for: use, in: db)
         }
     }
 
     /// The same for an institution already read (the HIS layer's, found when it authenticated the call).
-    public func basis(mdtrtID: Int64, institution: InstitutionRecord, asOf: LocalDate? = nil) async throws -> SettlementBasis {
-        try await database.read { db in try await Self.basis(mdtrtID: mdtrtID, institution: institution, asOf: asOf, in: db) }
+    public func basis(mdtrtID: Int64, institution: InstitutionRecord, asOf: LocalDate? = nil,
+                      for use: BasisUse = .settlement) async throws -> SettlementBasis {
+        try await database.read { db in
+            try await Self.basis(mdtrtID: mdtrtID, institution: institution, asOf: asOf, for: use, in: db)
+        }
     }
 
     /// Everything in one read: a fee upload or settlement starts from one snapshot, not one per table.
-    static func basis(mdtrtID: Int64, institution: InstitutionRecord, asOf: LocalDate?, in db: any SQLDatabase) async throws -> SettlementBasis {
+    static func basis(mdtrtID: Int64, institution: InstitutionRecord, asOf: LocalDate?, for use: BasisUse,
+                      in db: any SQLDatabase) async throws -> SettlementBasis {
         guard let encounter = try await Self.encounter(mdtrtID, in: db) else { throw SettlementError.encounterNotFound(mdtrtID) }
         guard encounter.institution == institution.code else {
             throw SettlementError.foreign("就诊记录", "encounter", mdtrtID, path: "mdtrt_id")
@@ -67,9 +87,22 @@ extension RealTimeSettlement {
         // The special statuses in force on the settlement date (dated statuses where recorded).
         let person = try await PersonRepository.asOf(registered, date, in: db)
         let (policy, contributions, wage) = try await policyAndWage(region: person.admdvs, insutype: encounter.insutype, on: date, in: db)
-        return SettlementBasis(encounter: encounter, person: person, institution: institution, policy: policy,
-                               contributions: contributions, averageWage: wage, date: date)
+        var basis = SettlementBasis(encounter: encounter, person: person, institution: institution, policy: policy,
+                                    contributions: contributions, averageWage: wage, date: date)
+        let codes: [String]
+        switch use {
+        case .upload(let uploaded): codes = uploaded
+        case .settlement:
+            codes = try await db.rows(pendingCodes, encounter.admdvs, mdtrtID).map { try $0.decode(column: "med_list_codg", as: String.self) }
+            basis.eligibility = try await eligibility(basis, in: db)
+        }
+        basis.reference = try await FeeReference.read(codes, region: person.admdvs, insutype: encounter.insutype,
+                                                      institution: institution.code, in: db)
+        return basis
     }
+    private static let pendingCodes = StaticSQL("""
+        SELECT DISTINCT med_list_codg FROM fee_details WHERE admdvs = $1 AND mdtrt_id = $2 AND setl_id IS NULL
+        """)
 
     static func policyAndWage(region: String, insutype: String, on date: LocalDate,
                               in db: any SQLDatabase) async throws -> (BenefitPolicy, ContributionPolicy, Money) {
@@ -89,15 +122,12 @@ extension RealTimeSettlement {
     }
     private static let encounterByID = StaticSQL("SELECT * FROM encounters WHERE mdtrt_id = $1")
 
-    /// Turns fee details into engine lines with two queries (catalogue and declarations, each one `IN`),
-    /// applying the catalogue class, the ceiling × cnt, restrictions and the institution's declarations.
-    static func feeLines(_ fees: [FeeDetail], basis: SettlementBasis, in db: any SQLDatabase)
-        async throws -> (lines: [FeeLine], notes: [(name: String, ceiling: Money?, restriction: String?, declared: Bool)],
-                         catalogue: [String: CatalogueItem]) {
-        let codes = fees.map(\.code)
-        let catalogue = try await CatalogueRepository.items(codes: codes, region: basis.person.admdvs,
-                                                            insutype: basis.encounter.insutype, in: db)
-        let declared = try await InstitutionDesignationRepository.declared(basis.institution.code, codes: codes, in: db)
+    /// Turns fee details into engine lines with `reference`'s catalogue rows and declarations (which
+    /// must cover their codes: `FeeReference.covering`), applying the catalogue class, the ceiling × cnt,
+    /// restrictions and the institution's declarations.
+    static func feeLines(_ fees: [FeeDetail], basis: SettlementBasis, reference: FeeReference)
+        -> (lines: [FeeLine], notes: [(name: String, ceiling: Money?, restriction: String?, declared: Bool)]) {
+        let catalogue = reference.catalogue, declared = reference.declared
         let age = basis.person.age(on: basis.date)
         var lines: [FeeLine] = []
         var notes: [(name: String, ceiling: Money?, restriction: String?, declared: Bool)] = []
@@ -113,7 +143,7 @@ extension RealTimeSettlement {
                                  date: fee.date))
             notes.append((item?.name ?? "", item?.priceCeiling, restriction, isDeclared))
         }
-        return (lines, notes, catalogue)
+        return (lines, notes)
     }
 
     /// Eligibility on the settlement date: the answer over the stored enrolment events and arrears
