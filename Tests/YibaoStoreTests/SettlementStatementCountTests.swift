@@ -27,8 +27,9 @@ import YibaoTestSupport
         }
     }
 
-    /// With `readAhead`, the basis is read after the upload, as the HIS layer does: the catalogue,
-    /// declarations and eligibility come with it. Without, the transaction reads them itself.
+    /// With `readAhead`, the basis is read again after the upload, as the HIS layer does, and brings the
+    /// lines' catalogue rows and declarations. Without, the settlement uses the basis read before the
+    /// upload, which knew no lines, so the transaction reads those itself.
     static func statements(lines: Int, readAhead: Bool, desk: RealTimeSettlement, db: any Database, psnNo: Int64) async throws -> Int {
         let date = LocalDate(year: 2026, month: 11, day: 20)!
         let encounter = try await db.write { sql in
