@@ -142,4 +142,37 @@ import YibaoTestSupport
             #expect(try await PersonRepository(database: db).account(admdvs: "350200", psnNo: person.psnNo).total == Money(yuan: 1170))
         }
     }
+
+    /// A basis read before a line was uploaded does not cover that line's code: the transaction reads
+    /// its catalogue row and declaration itself, and the bill is the one a fresh basis computes.
+    @Test(arguments: TestBackend.all)
+    func aLineUploadedAfterTheBasisIsClassifiedInTheTransaction(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
+            let desk = RealTimeSettlement(database: db)
+            let person = try await Self.person(db, "李娜")
+            let first = try await Self.visit(desk, db, psnNo: person.psnNo, sn: "R")
+            let early = try await desk.basis(mdtrtID: first.encounter.mdtrtID, institution: "H35020000001")
+            #expect(early.reference.codes == ["110200002", "110200001"])
+            let date = LocalDate(year: 2026, month: 11, day: 20)!
+            let upload = try await desk.basis(mdtrtID: first.encounter.mdtrtID, institution: "H35020000001",
+                                              for: .upload(codes: ["250101001"]))
+            _ = try await db.write { sql in
+                try await desk.uploadFees([FeeDetail(feedetlSn: "Rc", code: "250101001", medinsCode: DemoData.declaredCode("250101001"),
+                                                      amount: Money(yuan: 15), price: Money(yuan: 15), countE4: 10_000, date: date)],
+                                          basis: upload, in: sql)
+            }
+            let fresh = try await desk.preSettle(basis: desk.basis(mdtrtID: first.encounter.mdtrtID, institution: "H35020000001"),
+                                                 medfeeSumamt: Money(yuan: 45))
+            let bill = try await db.write { sql in
+                try await desk.settle(basis: early, medfeeSumamt: Money(yuan: 45), msgid: "R1", by: Self.actor, in: sql)
+            }
+            #expect(bill.lines.map(\.fee.code) == ["110200002", "110200001", "250101001"])
+            let added = try #require(bill.lines.last)
+            #expect(!added.name.isEmpty && added.declared && added.result.listClass != .outOfCatalogue)
+            #expect(bill.lines == fresh.lines)
+            #expect(bill.settlement == fresh.settlement)
+            #expect(bill.settlement.medfeeSumamt == Money(yuan: 45))
+        }
+    }
 }
