@@ -14,15 +14,24 @@ import YibaoTestSupport
 @Suite struct SettlementStatementCountTests {
     /// Forwards to a session and counts the statements sent through it.
     final class CountingSQL: ForwardingSQLDatabase, @unchecked Sendable {
+        /// A count that several sessions may add to.
+        final class Tally: Sendable {
+            private let value = Mutex(0)
+            var count: Int { value.withLock { $0 } }
+            func add() { value.withLock { $0 += 1 } }
+        }
         let base: any SQLDatabase
-        let statements = Mutex(0)
-        init(_ base: any SQLDatabase) { self.base = base }
+        let tally: Tally
+        init(_ base: any SQLDatabase, tally: Tally = Tally()) {
+            self.base = base
+            self.tally = tally
+        }
         func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
-            statements.withLock { $0 += 1 }
+            tally.add()
             return base.execute(sql: query, onRow)
         }
         func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
-            statements.withLock { $0 += 1 }
+            tally.add()
             try await base.execute(sql: query, onRow)
         }
     }
@@ -50,7 +59,7 @@ import YibaoTestSupport
             let counting = CountingSQL(sql)
             _ = try await desk.settle(basis: settling, medfeeSumamt: Money(yuan: Int64(10 * lines)), msgid: "C\(lines)-\(readAhead)",
                                       by: AuditActor(name: "t", role: "system_client", region: "350200"), in: counting)
-            return counting.statements.withLock { $0 }
+            return counting.tally.count
         }
     }
 

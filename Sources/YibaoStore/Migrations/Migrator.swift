@@ -34,8 +34,8 @@ public struct Migrator: Sendable {
         let dialect = database.dialect
         for migration in migrations where !applied.contains(migration.version) {
             try await database.write { db in
-                for statement in migration.statements {
-                    try await db.raw(SQLQueryString(SQLSpelling.render(statement, for: dialect))).run()
+                for statement in migration.statements(for: dialect) {
+                    try await db.raw(SQLQueryString(statement)).run()
                 }
                 try await db.insert(into: "schema_migrations")
                     .columns("version", "name", "applied_at")

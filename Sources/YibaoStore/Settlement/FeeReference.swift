@@ -25,6 +25,13 @@ public struct FeeReference: Sendable {
                             declared: try await InstitutionDesignationRepository.declared(institution, codes: distinct, in: db))
     }
 
+    /// Answers for `code` too, with its catalogue row (nil: not in the catalogue) and declarations.
+    mutating func add(_ code: String, item: CatalogueItem?, declared: [DeclaredItem]) {
+        codes.insert(code)
+        if let item { catalogue[code] = item }
+        self.declared += declared
+    }
+
     /// This reference if it answers for every code in `codes`; otherwise one read of them all in `db`.
     func covering(_ codes: [String], basis: SettlementBasis, in db: any SQLDatabase) async throws -> FeeReference {
         if codes.allSatisfy(self.codes.contains) { return self }

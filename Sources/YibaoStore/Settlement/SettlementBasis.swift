@@ -61,7 +61,7 @@ extension RealTimeSettlement {
                       for use: BasisUse = .settlement) async throws -> SettlementBasis {
         try await database.read { db in
             try await Self.basis(mdtrtID: mdtrtID, institution: InstitutionRepository.require(institution, in: db), asOf: asOf,
-                                 for: use, in: db)
+                                 for: use, references: references, in: db)
         }
     }
 
@@ -69,13 +69,13 @@ extension RealTimeSettlement {
     public func basis(mdtrtID: Int64, institution: InstitutionRecord, asOf: LocalDate? = nil,
                       for use: BasisUse = .settlement) async throws -> SettlementBasis {
         try await database.read { db in
-            try await Self.basis(mdtrtID: mdtrtID, institution: institution, asOf: asOf, for: use, in: db)
+            try await Self.basis(mdtrtID: mdtrtID, institution: institution, asOf: asOf, for: use, references: references, in: db)
         }
     }
 
     /// Everything in one read: a fee upload or settlement starts from one snapshot, not one per table.
     static func basis(mdtrtID: Int64, institution: InstitutionRecord, asOf: LocalDate?, for use: BasisUse,
-                      in db: any SQLDatabase) async throws -> SettlementBasis {
+                      references: ReferenceCache, in db: any SQLDatabase) async throws -> SettlementBasis {
         guard let encounter = try await Self.encounter(mdtrtID, in: db) else { throw SettlementError.encounterNotFound(mdtrtID) }
         guard encounter.institution == institution.code else {
             throw SettlementError.foreign("就诊记录", "encounter", mdtrtID, path: "mdtrt_id")
@@ -96,8 +96,8 @@ extension RealTimeSettlement {
             codes = try await db.rows(pendingCodes, encounter.admdvs, mdtrtID).map { try $0.decode(column: "med_list_codg", as: String.self) }
             basis.eligibility = try await eligibility(basis, in: db)
         }
-        basis.reference = try await FeeReference.read(codes, region: person.admdvs, insutype: encounter.insutype,
-                                                      institution: institution.code, in: db)
+        basis.reference = try await references.reference(codes, region: person.admdvs, insutype: encounter.insutype,
+                                                         institution: institution.code, in: db)
         return basis
     }
     private static let pendingCodes = StaticSQL("""
