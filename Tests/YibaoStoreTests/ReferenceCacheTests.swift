@@ -2,12 +2,12 @@ import SQLKit
 import Synchronization
 import Testing
 import YibaoCore
-import YibaoStore
+@testable import YibaoStore
 import YibaoTestSupport
 
-/// A basis reads the catalogue rows and declarations of its codes once and then keeps them, until any
-/// change to either table — by any means, here a raw statement as well as the repositories — makes the
-/// next basis read them again and see the change.
+/// A basis reads the catalogue rows and declarations of its codes, the policy in force and W once and
+/// then keeps them, until any change to the tables they come from — by any means, here a raw statement
+/// as well as the repositories — makes the next basis read them again and see the change.
 @Suite struct ReferenceCacheTests {
     /// The database, with every read session's statements counted.
     struct CountingReads: Database {
@@ -41,21 +41,25 @@ import YibaoTestSupport
                                         begntime: LocalDate(year: 2026, month: 11, day: 20)!, iptOtpNo: "",
                                         institution: Self.institution, admission: false, in: sql)
             }
-            /// The reference for the two codes, and the statements its basis read took.
-            func read() async throws -> (FeeReference, Int) {
+            /// The basis for the two codes, and the statements its read took.
+            func basis() async throws -> (SettlementBasis, Int) {
                 let before = counted.statements.count
                 let basis = try await desk.basis(mdtrtID: encounter.mdtrtID, institution: Self.institution,
                                                  for: .upload(codes: [Self.consultation, Self.bloodCount, Self.consultation]))
-                return (basis.reference, counted.statements.count - before)
+                return (basis, counted.statements.count - before)
+            }
+            func read() async throws -> (FeeReference, Int) {
+                let (basis, statements) = try await basis()
+                return (basis.reference, statements)
             }
             let (first, cold) = try await read()
             #expect(first.codes == [Self.consultation, Self.bloodCount])
             #expect(first.catalogue[Self.consultation]?.priceCeiling == Money(yuan: 10))
             #expect(Set(first.declared.map(\.code)) == [Self.consultation, Self.bloodCount])
 
-            // Kept: the same answer without the catalogue and declaration queries.
+            // Kept: the same answer without the catalogue, declaration, policy and W queries.
             let (kept, warm) = try await read()
-            #expect(warm == cold - 2)
+            #expect(warm == cold - 4)
             #expect(kept.catalogue == first.catalogue)
             #expect(kept.declared.count == first.declared.count)
 
@@ -79,6 +83,18 @@ import YibaoTestSupport
             #expect(afterWithdrawal.declared.map(\.code) == [Self.consultation])
             #expect(afterWithdrawal.catalogue[Self.consultation]?.priceCeiling == Money(fen: 1_234))
 
+            // W for the year, set again through the repository.
+            let (before, _) = try await basis()
+            let year = before.policy.benefitYear.start(containing: before.date).year
+            try await db.write { sql in
+                try await RegionRepository(database: db).setParameters(region: before.person.admdvs, year: year,
+                                                                        averageWage: before.averageWage + Money(yuan: 1), averagePension: nil,
+                                                                        minimumWage: nil, by: .commandLine(region: before.person.admdvs), in: sql)
+            }
+            let (afterWage, rereadWage) = try await basis()
+            #expect(rereadWage == cold)
+            #expect(afterWage.averageWage == before.averageWage + Money(yuan: 1))
+
             // A code not in the catalogue is kept as absent, and found once it is added.
             let newCode = "ZZ0000001"
             let unknown = try await desk.basis(mdtrtID: encounter.mdtrtID, institution: Self.institution, for: .upload(codes: [newCode]))
@@ -89,6 +105,48 @@ import YibaoTestSupport
             try await db.write { [added] sql in try await CatalogueRepository(database: db).upsert(added, in: sql) }
             let known = try await desk.basis(mdtrtID: encounter.mdtrtID, institution: Self.institution, for: .upload(codes: [newCode]))
             #expect(known.reference.catalogue[newCode]?.code == newCode)
+
+            // The policy moved out of force by hand: the next basis finds none in force.
+            try await db.write { sql in
+                try await sql.raw("UPDATE policy_documents SET effective_from = '2099-01-01' WHERE admdvs = \(bind: before.person.admdvs)").run()
+            }
+            await #expect(throws: (any Error).self) { _ = try await basis() }
+        }
+    }
+
+    /// A read at an older number than what is kept (a snapshot from before a change) reads the tables
+    /// and leaves what is kept alone; past its limit the cache starts over.
+    @Test(arguments: TestBackend.all)
+    func olderSnapshotsReadTheTablesAndTheLimitHolds(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
+            let cache = ReferenceCache(limit: 3)
+            let codes = try await db.read { sql in
+                try await sql.raw("SELECT med_list_codg FROM catalogue_items WHERE admdvs = '350200' AND insutype = '310' ORDER BY med_list_codg LIMIT 4")
+                    .all().map { try $0.decode(column: "med_list_codg", as: String.self) }
+            }
+            try #require(codes.count == 4)
+            /// The statements a read of `some` at `version` (the current one if nil) took.
+            func statements(_ some: [String], at version: Int64? = nil) async throws -> Int {
+                try await db.read { sql in
+                    let current = try await cache.version(in: sql)
+                    let counting = SettlementStatementCountTests.CountingSQL(sql)
+                    let reference = try await cache.fees(some, region: "350200", insutype: "310", institution: Self.institution,
+                                                         version: version ?? current, in: counting)
+                    #expect(reference.codes == Set(some))
+                    #expect(Set(reference.catalogue.keys) == Set(some))
+                    return counting.tally.count
+                }
+            }
+            let version = try await db.read { sql in try await cache.version(in: sql) }
+            #expect(try await statements([codes[0], codes[1]]) == 2)
+            #expect(try await statements([codes[0], codes[1]]) == 0)
+            #expect(try await statements([codes[0]], at: version - 1) == 2)
+            #expect(try await statements([codes[0], codes[1]]) == 0)
+            // Two more codes would make four: the cache starts over with them.
+            #expect(try await statements([codes[2], codes[3]]) == 2)
+            #expect(try await statements([codes[2], codes[3]]) == 0)
+            #expect(try await statements([codes[0]]) == 2)
         }
     }
 }

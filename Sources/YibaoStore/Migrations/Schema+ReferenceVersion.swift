@@ -1,5 +1,6 @@
-/// Migration 13 (issue 6): `reference_version`, one number that every change to the catalogue or to an
-/// institution's declared items raises, in the changing transaction itself (triggers). A process may
+/// Migration 13 (issue 6): `reference_version`, one number that every change to the catalogue, an
+/// institution's declared items, the policies or a region's parameters (W) raises, in the changing
+/// transaction itself (triggers). A process may
 /// then keep those rows and stay exact: it uses what it kept only while the number it reads is the one
 /// it kept them under (`ReferenceCache`).
 ///
@@ -8,7 +9,7 @@
 /// change, so the number says "changed", not how much.
 extension Schema {
     /// The tables whose rows `ReferenceCache` keeps.
-    static let referenceTables = ["catalogue_items", "institution_declared_items"]
+    static let referenceTables = ["catalogue_items", "institution_declared_items", "policy_documents", "region_parameters"]
 
     private static let referenceVersionTable = [
         "CREATE TABLE reference_version (id INTEGER PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL)",

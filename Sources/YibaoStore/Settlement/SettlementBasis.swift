@@ -86,9 +86,10 @@ extension RealTimeSettlement {
         let date = encounter.endtime ?? asOf ?? encounter.begntime
         // The special statuses in force on the settlement date (dated statuses where recorded).
         let person = try await PersonRepository.asOf(registered, date, in: db)
-        let (policy, contributions, wage) = try await policyAndWage(region: person.admdvs, insutype: encounter.insutype, on: date, in: db)
-        var basis = SettlementBasis(encounter: encounter, person: person, institution: institution, policy: policy,
-                                    contributions: contributions, averageWage: wage, date: date)
+        let version = try await references.version(in: db)
+        let terms = try await references.terms(region: person.admdvs, insutype: encounter.insutype, on: date, version: version, in: db)
+        var basis = SettlementBasis(encounter: encounter, person: person, institution: institution, policy: terms.policy,
+                                    contributions: terms.contributions, averageWage: terms.averageWage, date: date)
         let codes: [String]
         switch use {
         case .upload(let uploaded): codes = uploaded
@@ -96,26 +97,13 @@ extension RealTimeSettlement {
             codes = try await db.rows(pendingCodes, encounter.admdvs, mdtrtID).map { try $0.decode(column: "med_list_codg", as: String.self) }
             basis.eligibility = try await eligibility(basis, in: db)
         }
-        basis.reference = try await references.reference(codes, region: person.admdvs, insutype: encounter.insutype,
-                                                         institution: institution.code, in: db)
+        basis.reference = try await references.fees(codes, region: person.admdvs, insutype: encounter.insutype,
+                                                    institution: institution.code, version: version, in: db)
         return basis
     }
     private static let pendingCodes = StaticSQL("""
         SELECT DISTINCT med_list_codg FROM fee_details WHERE admdvs = $1 AND mdtrt_id = $2 AND setl_id IS NULL
         """)
-
-    static func policyAndWage(region: String, insutype: String, on date: LocalDate,
-                              in db: any SQLDatabase) async throws -> (BenefitPolicy, ContributionPolicy, Money) {
-        guard let document = try await PolicyRepository.inForce(region: region, insutype: insutype, on: date, in: db),
-              let policy = document.section(BenefitPolicy.self) else {
-            throw SettlementError.policyMissing(region, insutype, date)
-        }
-        let year = policy.benefitYear.start(containing: date).year
-        guard let wage = try await RegionRepository.averageWage(region: region, year: year, in: db) else {
-            throw SettlementError.wageMissing(region, year)
-        }
-        return (policy, document.section(ContributionPolicy.self) ?? ContributionPolicy(), wage)
-    }
 
     static func encounter(_ mdtrtID: Int64, in db: any SQLDatabase) async throws -> EncounterRecord? {
         try await db.first(encounterByID, mdtrtID).map(EncounterRecord.init(row:))
