@@ -1,8 +1,7 @@
 /// Migration 13 (issue 6): `reference_version`, one number that every change to the catalogue, an
 /// institution's declared items, the policies or a region's parameters (W) raises, in the changing
-/// transaction itself (triggers). A process may
-/// then keep those rows and stay exact: it uses what it kept only while the number it reads is the one
-/// it kept them under (`ReferenceCache`).
+/// transaction itself (triggers). A process may then keep those rows and stay exact: it uses what it
+/// kept only while the number it reads is the one it kept them under (`ReferenceCache`).
 ///
 /// SQLite has row triggers only; PostgreSQL gets statement triggers, so that a catalogue import of
 /// thousands of rows raises the number once rather than once per row. Both raise it on every kind of

@@ -11,7 +11,7 @@ import YibaoCore
 /// accumulators are read and written by one settlement at a time.
 public struct RealTimeSettlement: Sendable {
     public let database: any Database
-    /// The catalogue rows and declarations bases read, kept for this database.
+    /// The reference data bases read (catalogue, declarations, policy, W), kept for this database.
     let references = ReferenceCache()
 
     public init(database: any Database) {

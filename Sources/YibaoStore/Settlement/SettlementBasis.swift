@@ -73,7 +73,9 @@ extension RealTimeSettlement {
         }
     }
 
-    /// Everything in one read: a fee upload or settlement starts from one snapshot, not one per table.
+    /// Everything in one read transaction: on SQLite a fee upload or settlement starts from one snapshot,
+    /// not one per table. On PostgreSQL (read committed) each statement sees its own; the write
+    /// transaction re-reads and locks what a settlement changes, so that costs no figure.
     static func basis(mdtrtID: Int64, institution: InstitutionRecord, asOf: LocalDate?, for use: BasisUse,
                       references: ReferenceCache, in db: any SQLDatabase) async throws -> SettlementBasis {
         guard let encounter = try await Self.encounter(mdtrtID, in: db) else { throw SettlementError.encounterNotFound(mdtrtID) }
