@@ -30,6 +30,32 @@ import YibaoCore
         }
     }
 
+    /// The link is `AuditHash` over the fields, whoever makes it (PostgreSQL makes it in SQL): texts of
+    /// several-byte characters, colons, quotes and an empty field hash alike, and the head keeps the
+    /// link before it.
+    @Test(arguments: TestBackend.all)
+    func linksAreTheSwiftHashOfTheFields(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            for i in 1...2 {
+                try await db.write { sql in
+                    try await AuditTrail.append(AuditEvent(region: "350200", actor: "审核员:甲\(i)", role: "auditor", action: "x'y",
+                                                           target: "person:\(i)", before: "", after: "a:b||c 医保"), in: sql)
+                }
+            }
+            let rows = try await db.read { sql in try await AuditTrail.recent(region: "350200", limit: 10, in: sql) }
+            #expect(rows.map(\.seq) == [2, 1])
+            #expect(rows.allSatisfy { $0.hash == AuditHash.compute($0) })
+            #expect(rows[1].prevHash == AuditHash.genesis)
+            #expect(rows[0].prevHash == rows[1].hash)
+            let head = try await db.read { sql in
+                try await sql.raw("SELECT seq, prev_hash, hash FROM audit_heads WHERE admdvs = '350200'").first()
+            }
+            #expect(try head?.decode(column: "seq", as: Int64.self) == 2)
+            #expect(try head?.decode(column: "prev_hash", as: String.self) == rows[1].hash)
+            #expect(try head?.decode(column: "hash", as: String.self) == rows[0].hash)
+        }
+    }
+
     @Test(arguments: TestBackend.all)
     func anEditedRowIsNamed(backend: TestBackend) async throws {
         try await backend.withDatabase { db in

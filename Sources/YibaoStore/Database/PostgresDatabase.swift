@@ -24,14 +24,19 @@ public final class PostgresStore: Database {
         SQLTransaction.assertNotNested()
         return try await client.withConnection { connection in
             let session = PostgresPreparedSession(base: connection.sql(queryLogLevel: nil), connection: connection, names: names)
-            return try await SQLTransaction.$isOpen.withValue(true) { try await body(session) }
+            return try await withTaskExecutorPreference(EventLoopTaskExecutor(connection.eventLoop)) {
+                try await SQLTransaction.$isOpen.withValue(true) { try await body(session) }
+            }
         }
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            let session = PostgresPreparedSession(base: connection.sql(queryLogLevel: nil), connection: connection, names: names)
-            return try await SQLTransaction.run(on: session, begin: "BEGIN", body)
+            let session = PostgresPreparedSession(base: connection.sql(queryLogLevel: nil), connection: connection, names: names,
+                                                  held: HeldWrites())
+            return try await withTaskExecutorPreference(EventLoopTaskExecutor(connection.eventLoop)) {
+                try await SQLTransaction.run(on: session, begin: "BEGIN", body)
+            }
         }
     }
 

@@ -23,16 +23,50 @@ import Synchronization
 /// A prepared `SELECT *` keeps its columns: a server still running while another migrates a table it
 /// reads gets "cached plan must not change result type" once per connection (the connection is then
 /// replaced). Migrations come with a new version of the server, which restarts anyway.
-struct PostgresPreparedSession: ForwardingSQLDatabase {
+///
+/// In a write transaction it also holds the writes asked for with `runDeferred` and sends them with the
+/// next statement, as one (`StaticSQL.combining`), or on their own just before a statement that cannot
+/// take them (COMMIT).
+struct PostgresPreparedSession: ForwardingSQLDatabase, WriteHolding {
     let base: any SQLDatabase
     let connection: PostgresConnection
     let names: PostgresStatementNames
+    /// The writes held back; nil outside a write transaction (each statement runs as asked).
+    var held: HeldWrites?
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
-        base.execute(sql: query, onRow)
+        eventLoop.makeFutureWithTask { try await self.execute(sql: query, onRow) }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        let writes = held?.take() ?? []
+        if !writes.isEmpty, let bound = query as? StaticSQL.Bound, let combined = StaticSQL.combining(writes, then: bound) {
+            return try await send(combined, onRow)
+        }
+        try await send(writes)
+        try await send(query, onRow)
+    }
+
+    func hold(_ write: StaticSQL.Bound) async throws {
+        guard let held else { return try await send(write) { _ in } }
+        if !held.add(write) {
+            // The same statement is held already: what is held goes first, on its own.
+            try await send(held.take())
+            _ = held.add(write)
+        }
+    }
+
+    /// Held writes on their own: the last of them (a write, so it can take a WITH) after the others.
+    private func send(_ writes: [StaticSQL.Bound]) async throws {
+        guard let last = writes.last else { return }
+        try await send(StaticSQL.combining(Array(writes.dropLast()), then: last)!) { _ in }
+    }
+
+    func discardHeld() {
+        _ = held?.take()
+    }
+
+    private func send(_ query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         guard let bound = query as? StaticSQL.Bound, bound.statement.preparable,
               let (bindings, types) = try Self.bindings(bound.values) else {
             return try await base.execute(sql: query, onRow)

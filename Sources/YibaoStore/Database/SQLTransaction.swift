@@ -22,6 +22,7 @@ enum SQLTransaction {
             try await db.raw("COMMIT").run()
             return result
         } catch {
+            db.writeHolder?.discardHeld() // held writes must not go out ahead of the ROLLBACK
             try? await db.raw("ROLLBACK").run()
             throw error
         }

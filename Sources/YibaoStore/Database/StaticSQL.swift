@@ -21,7 +21,7 @@ public struct StaticSQL: Sendable {
         self.init(text, preparable: true)
     }
 
-    private init(_ text: String, preparable: Bool) {
+    init(_ text: String, preparable: Bool) {
         postgres = text
         sqlite = String(text.map { $0 == "$" ? "?" : $0 })
         self.preparable = preparable

@@ -23,7 +23,7 @@ enum AccountLedgerWriter {
             values += [admdvs, IDGenerator.shared.next(), movement, psnNo, posting.level.rawValue, posting.amount.fen, setlID, kind, now,
                        admdvs, IDGenerator.shared.next(), movement, psnNo, counterparty, -posting.amount.fen, setlID, kind, now]
         }
-        try await db.run(.insert(into: "account_ledger", columns: columns, rows: postings.count * 2), values: values)
+        try await db.runDeferred(.insert(into: "account_ledger", columns: columns, rows: postings.count * 2), values: values)
     }
 
     static let columns = ["admdvs", "entry_id", "movement_id", "psn_no", "ledger_account", "amount_fen", "setl_id", "kind", "created_at"]

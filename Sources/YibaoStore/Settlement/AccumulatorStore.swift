@@ -16,12 +16,13 @@ enum AccumulatorStore {
 
     static func save(_ figures: Accumulators, admdvs: String, psnNo: Int64, insutype: String, yearStart: LocalDate,
                      in db: any SQLDatabase) async throws {
-        try await db.raw("""
-            INSERT INTO accumulators (admdvs, psn_no, insutype, year_start, figures, hifp_paid_fen, updated_at)
-            VALUES (\(bind: admdvs), \(bind: psnNo), \(bind: insutype), \(bind: yearStart.description), \(bind: try StoredJSON.encode(figures)),
-                \(bind: figures.fundPaid.hifp.fen), \(bind: Clock.nowMillis()))
-            ON CONFLICT (admdvs, psn_no, insutype, year_start) DO UPDATE SET figures = excluded.figures,
-                hifp_paid_fen = excluded.hifp_paid_fen, updated_at = excluded.updated_at
-            """).run()
+        try await db.runDeferred(upsert, admdvs, psnNo, insutype, yearStart.description, try StoredJSON.encode(figures),
+                                 figures.fundPaid.hifp.fen, Clock.nowMillis())
     }
+    private static let upsert = StaticSQL("""
+        INSERT INTO accumulators (admdvs, psn_no, insutype, year_start, figures, hifp_paid_fen, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (admdvs, psn_no, insutype, year_start) DO UPDATE SET figures = excluded.figures,
+            hifp_paid_fen = excluded.hifp_paid_fen, updated_at = excluded.updated_at
+        """)
 }

@@ -11,7 +11,7 @@ enum FundLedgerWriter {
         let values = paying.flatMap { fund -> [any Encodable & Sendable] in
             [admdvs, IDGenerator.shared.next(), fund.rawValue, insutype, institution, psnNo, setlID, sign * funds[fund].fen, kind, now]
         }
-        try await db.run(.insert(into: "fund_ledger", columns: columns, rows: paying.count), values: values)
+        try await db.runDeferred(.insert(into: "fund_ledger", columns: columns, rows: paying.count), values: values)
     }
 
     static let columns = ["admdvs", "entry_id", "fund", "insutype", "fixmedins_code", "psn_no", "setl_id", "amount_fen", "kind", "created_at"]

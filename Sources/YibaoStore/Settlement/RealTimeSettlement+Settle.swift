@@ -30,7 +30,7 @@ extension RealTimeSettlement {
         let setlID = IDGenerator.shared.next()
         bill.setlID = setlID
         let now = Clock.nowMillis()
-        try await db.run(Self.insertSettlement,
+        try await db.runDeferred(Self.insertSettlement,
                          e.admdvs, setlID, e.mdtrtID, e.psnNo, e.institution, e.insutype, e.medType, s.date.description,
                          s.benefitYearStart.description, s.medfeeSumamt.fen, s.fulamtOwnpayAmt.fen, s.overlmtSelfpay.fen,
                          s.preselfpayAmt.fen, s.inscpScpAmt.fen, s.actPayDedc.fen, s.funds.hifp.fen, s.poolPropSelfpay.fen,
@@ -42,9 +42,10 @@ extension RealTimeSettlement {
             return [e.admdvs, setlID, i + 1, line.fee.feedetlSn, r.code, r.listClass.chrgitmLv, r.amount.fen, r.fullySelfPaid.fen,
                     r.overLimit.fen, r.preSelfPay.fen, r.inScope.fen]
         }
-        try await db.run(.insert(into: "settlement_lines", columns: Self.settlementLineColumns, rows: bill.lines.count), values: lineValues)
-        try await db.run(Self.linkFees, setlID, e.admdvs, e.mdtrtID)
-        try await db.run(Self.markSettled, EncounterRecord.Status.settled.rawValue, e.mdtrtID)
+        try await db.runDeferred(.insert(into: "settlement_lines", columns: Self.settlementLineColumns, rows: bill.lines.count),
+                                 values: lineValues)
+        try await db.runDeferred(Self.linkFees, setlID, e.admdvs, e.mdtrtID)
+        try await db.runDeferred(Self.markSettled, EncounterRecord.Status.settled.rawValue, e.mdtrtID)
         try await writeEffects(of: s, sign: 1, balances: s.accountAfter, accumulators: s.accumulators, encounter: e, setlID: setlID,
                                kind: "settlement", in: db)
         try await AuditTrail.append(AuditEvent(region: e.admdvs, actor: actor.name, role: actor.role, action: "settlement.settle",
@@ -58,7 +59,7 @@ extension RealTimeSettlement {
     func writeEffects(of s: Settlement, sign: Int64, balances: AccountBalances, accumulators: Accumulators, encounter e: EncounterRecord,
                       setlID: Int64, kind: String, in db: any SQLDatabase) async throws {
         if !s.acctPay.isZero {
-            try await db.run(Self.setBalances, balances.firstLevel.fen, balances.secondLevel.fen, Clock.nowMillis(), e.admdvs, e.psnNo)
+            try await db.runDeferred(Self.setBalances, balances.firstLevel.fen, balances.secondLevel.fen, Clock.nowMillis(), e.admdvs, e.psnNo)
             try await AccountLedgerWriter.post([.init(level: .first, amount: s.acctPayFirstLevel * -sign),
                                                 .init(level: .second, amount: s.acctPaySecondLevel * -sign)],
                                                admdvs: e.admdvs, psnNo: e.psnNo, counterparty: "institution_payable:\(e.admdvs)",

@@ -50,7 +50,7 @@ public struct RealTimeSettlement: Sendable {
         let record = EncounterRecord(admdvs: person.admdvs, mdtrtID: IDGenerator.shared.next(), psnNo: psnNo, institution: institution.code,
                                      insutype: insutype, medType: medType, referral: referral, iptOtpNo: iptOtpNo, begntime: begntime,
                                      endtime: nil, status: .open)
-        try await db.run(Self.insertEncounter, record.admdvs, record.mdtrtID, psnNo, institution.code, insutype, medType, referral ? 1 : 0,
+        try await db.runDeferred(Self.insertEncounter, record.admdvs, record.mdtrtID, psnNo, institution.code, insutype, medType, referral ? 1 : 0,
                          iptOtpNo, begntime.description, record.status.rawValue, Clock.nowMillis())
         return record
     }
@@ -131,7 +131,7 @@ public struct RealTimeSettlement: Sendable {
             [encounter.admdvs, encounter.mdtrtID, fee.feedetlSn, fee.code, fee.medinsCode, fee.amount.fen, fee.price.fen, fee.countE4,
              fee.date.description, Int64?.none, now]
         }
-        try await db.run(.insert(into: "fee_details", columns: Self.feeColumns, rows: fees.count), values: values)
+        try await db.runDeferred(.insert(into: "fee_details", columns: Self.feeColumns, rows: fees.count), values: values)
         // The per-line figures do not depend on eligibility or accumulators: settle the lines alone.
         let preview = try SettlementEngine.settle(
             Encounter(date: basis.date, admissionDate: nil, setting: encounter.setting, grade: basis.grade, lines: lines),
