@@ -24,9 +24,7 @@ public final class PostgresStore: Database {
         SQLTransaction.assertNotNested()
         return try await client.withConnection { connection in
             let session = PostgresPreparedSession(base: connection.sql(queryLogLevel: nil), connection: connection, names: names)
-            return try await withTaskExecutorPreference(EventLoopTaskExecutor(connection.eventLoop)) {
-                try await SQLTransaction.$isOpen.withValue(true) { try await body(session) }
-            }
+            return try await SQLTransaction.$isOpen.withValue(true) { try await body(session) }
         }
     }
 
@@ -34,9 +32,7 @@ public final class PostgresStore: Database {
         try await client.withConnection { connection in
             let session = PostgresPreparedSession(base: connection.sql(queryLogLevel: nil), connection: connection, names: names,
                                                   held: HeldWrites())
-            return try await withTaskExecutorPreference(EventLoopTaskExecutor(connection.eventLoop)) {
-                try await SQLTransaction.run(on: session, begin: "BEGIN", body)
-            }
+            return try await SQLTransaction.run(on: session, begin: "BEGIN", body)
         }
     }
 
