@@ -81,7 +81,8 @@ import YibaoTestSupport
             #expect(aheadSmall == small - 2, "statements per settlement read ahead: \(aheadSmall), in the transaction: \(small)")
             // On PostgreSQL the writes are held and go out as one statement with COMMIT (`runDeferred`):
             // what the settlement itself sends are its four reads (the account, locked; the encounter; its lines;
-            // the accumulators).
+            // the accumulators, read after the lock: joined to the locking read, PostgreSQL would give the
+            // accumulators as they were before a lock wait).
             #expect(backend == .sqlite || aheadSmall == 4, "statements sent by a settlement on PostgreSQL: \(aheadSmall)")
         }
     }

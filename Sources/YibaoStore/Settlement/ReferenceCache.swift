@@ -7,14 +7,14 @@ import YibaoCore
 ///
 /// Every change to the tables they come from (`Schema.referenceTables`) raises `reference_version` in
 /// the changing transaction (migration 13's triggers), whichever process or tool makes it. A basis
-/// first reads that number (`version(in:)`); what is kept is used only while it is the number it was
-/// kept under, and all of it is dropped when the number moves. So a catalogue correction or a new
-/// policy applies to the next basis read, as when every read went to the tables, which an expiring
-/// cache would not give.
+/// first reads that number, with its encounter (`versionQuery`); what is kept is used only while it
+/// is the number it was kept under, and all of it is dropped when the number moves. So a catalogue
+/// correction or a new policy applies to the next basis read, as when every read went to the tables,
+/// which an expiring cache would not give.
 ///
 /// Why: these reads were the largest left in a basis (the catalogue rows and declarations about 45 µs
 /// of SQLite's CPU a flow, with the policy and W six of PostgreSQL's statements a flow), for rows
-/// that change a few times a year. The number costs one statement a basis.
+/// that change a few times a year. The number costs a column of the basis's first statement.
 ///
 /// The number only rises. On SQLite the number and the rows come from one read transaction's snapshot,
 /// and a read whose snapshot is older than what is kept reads the tables itself. On PostgreSQL (read
@@ -73,10 +73,17 @@ public final class ReferenceCache: Sendable {
 
     /// The number the reference tables are at, as `db` sees them.
     func version(in db: any SQLDatabase) async throws -> Int64 {
-        guard let row = try await db.first(Self.currentVersion) else { throw StoreError.missingRow("reference_version") }
-        return try row.decode(column: "version", as: Int64.self)
+        try await Self.version(in: db.first(Self.currentVersion), column: "version")
     }
-    private static let currentVersion = StaticSQL("SELECT version FROM reference_version WHERE id = 1")
+    private static let currentVersion = StaticSQL(versionQuery)
+    /// The query for the number, also asked as a column of the basis's first read.
+    static let versionQuery = "SELECT version FROM reference_version WHERE id = 1"
+
+    /// The number in `column` of `row`; its absence is a database without migration 13's row.
+    static func version(in row: (any SQLRow)?, column: String) throws -> Int64 {
+        guard let version = try row?.decode(column: column, as: Int64?.self) else { throw StoreError.missingRow("reference_version") }
+        return version
+    }
 
     /// The benefit and contribution sections of the policy in force on `date` and W for its benefit year.
     func terms(region: String, insutype: String, on date: LocalDate, version: Int64, in db: any SQLDatabase) async throws -> Terms {
