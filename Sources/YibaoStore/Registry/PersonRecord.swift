@@ -65,6 +65,14 @@ public struct PersonRecord: Sendable, Equatable {
 
     var statusNames: String { Self.text(of: statuses) }
 
+    /// The person with the statuses `periods` give on `date`; the row's own set when none are recorded.
+    func asOf(_ date: LocalDate, periods: [StatusPeriod]) -> PersonRecord {
+        guard !periods.isEmpty else { return self }
+        var dated = self
+        dated.statuses = StatusPeriod.statuses(periods, on: date)
+        return dated
+    }
+
     /// How a set of statuses is stored: their names, comma-separated, in `SpecialStatuses.names` order.
     static func text(of statuses: SpecialStatuses) -> String {
         SpecialStatuses.names.filter { statuses.contains($0.1) }.map(\.0).joined(separator: ",")

@@ -99,12 +99,15 @@ extension PersonRepository {
 
     /// Every dated status the person holds or held, oldest first.
     public static func statusPeriods(admdvs: String, psnNo: Int64, in db: any SQLDatabase) async throws -> [StatusPeriod] {
-        try await db.rows(statusPeriodsOf, admdvs, psnNo).map { row in
-                let name = try row.decode(column: "status", as: String.self)
-                return StatusPeriod(status: SpecialStatuses.names.first { $0.0 == name }?.1 ?? [],
-                                    from: try LocalDate.parse(try row.decode(column: "from_date", as: String.self)),
-                                    through: try row.decode(column: "through_date", as: String?.self).map { try LocalDate.parse($0) })
-            }
+        try await db.rows(statusPeriodsOf, admdvs, psnNo).map { try statusPeriod($0, columns: ("status", "from_date", "through_date")) }
+    }
+
+    /// A period in `row`, its status, start and end read from `columns`.
+    private static func statusPeriod(_ row: any SQLRow, columns: (status: String, from: String, through: String)) throws -> StatusPeriod {
+        let name = try row.decode(column: columns.status, as: String.self)
+        return StatusPeriod(status: SpecialStatuses.names.first { $0.0 == name }?.1 ?? [],
+                            from: try LocalDate.parse(try row.decode(column: columns.from, as: String.self)),
+                            through: try row.decode(column: columns.through, as: String?.self).map { try LocalDate.parse($0) })
     }
 
     /// Records a status held from `period.from` (a 低保 decision, a disability certificate) after
@@ -136,12 +139,25 @@ extension PersonRepository {
     /// The person with the special statuses in force on `date`, where dated statuses are recorded (the
     /// row's set, as registered, otherwise): what the rules of that day see.
     public static func asOf(_ person: PersonRecord, _ date: LocalDate, in db: any SQLDatabase) async throws -> PersonRecord {
-        let periods = try await statusPeriods(admdvs: person.admdvs, psnNo: person.psnNo, in: db)
-        guard !periods.isEmpty else { return person }
-        var dated = person
-        dated.statuses = StatusPeriod.statuses(periods, on: date)
-        return dated
+        person.asOf(date, periods: try await statusPeriods(admdvs: person.admdvs, psnNo: person.psnNo, in: db))
     }
+
+    /// Person `psnNo` as of `date` (`asOf`), read with their dated statuses in one statement: the
+    /// settlement basis's read, a round trip fewer on PostgreSQL.
+    public static func find(psnNo: Int64, asOf date: LocalDate, in db: any SQLDatabase) async throws -> PersonRecord? {
+        let rows = try await db.rows(personWithStatusPeriods, psnNo)
+        guard let first = rows.first else { return nil }
+        let person = try PersonRecord(row: first)
+        let periods = try rows.filter { try $0.decode(column: "admdvs", as: String.self) == person.admdvs
+                                            && $0.decode(column: "period_status", as: String?.self) != nil }
+            .map { try statusPeriod($0, columns: ("period_status", "period_from", "period_through")) }
+        return person.asOf(date, periods: periods)
+    }
+    private static let personWithStatusPeriods = StaticSQL("""
+        SELECT p.*, s.status AS period_status, s.from_date AS period_from, s.through_date AS period_through
+        FROM persons p LEFT JOIN person_statuses s ON s.admdvs = p.admdvs AND s.psn_no = p.psn_no
+        WHERE p.psn_no = $1 ORDER BY p.admdvs, s.from_date, s.status
+        """)
 
     /// Whether the whole-household rule stops `category` from registering alone.
     static func needsHousehold(_ category: PersonCategory, policy: ContributionPolicy) -> Bool {

@@ -84,12 +84,11 @@ extension RealTimeSettlement {
         guard encounter.institution == institution.code else {
             throw SettlementError.foreign("就诊记录", "encounter", mdtrtID, path: "mdtrt_id")
         }
-        guard let registered = try await PersonRepository.find(psnNo: encounter.psnNo, in: db) else {
-            throw SettlementError.personNotFound(encounter.psnNo)
-        }
         let date = encounter.endtime ?? asOf ?? encounter.begntime
         // The special statuses in force on the settlement date (dated statuses where recorded).
-        let person = try await PersonRepository.asOf(registered, date, in: db)
+        guard let person = try await PersonRepository.find(psnNo: encounter.psnNo, asOf: date, in: db) else {
+            throw SettlementError.personNotFound(encounter.psnNo)
+        }
         let terms = try await references.terms(region: person.admdvs, insutype: encounter.insutype, on: date, version: version, in: db)
         var basis = SettlementBasis(encounter: encounter, person: person, institution: institution, policy: terms.policy,
                                     contributions: terms.contributions, averageWage: terms.averageWage, date: date)
