@@ -9,6 +9,11 @@ import YibaoTestSupport
 /// then keeps them, until any change to the tables they come from — by any means, here a raw statement
 /// as well as the repositories — makes the next basis read them again and see the change.
 @Suite struct ReferenceCacheTests {
+    /// The number the reference tables are at, as `sql` sees them.
+    static func version(_ sql: any SQLDatabase) async throws -> Int64 {
+        try await ReferenceCache.version(in: sql.first(StaticSQL(ReferenceCache.versionQuery)), column: "version")
+    }
+
     /// The database, with every read session's statements counted.
     struct CountingReads: Database {
         let base: any Database
@@ -129,7 +134,7 @@ import YibaoTestSupport
             /// The statements a read of `some` at `version` (the current one if nil) took.
             func statements(_ some: [String], at version: Int64? = nil) async throws -> Int {
                 try await db.read { sql in
-                    let current = try await cache.version(in: sql)
+                    let current = try await Self.version(sql)
                     let counting = SettlementStatementCountTests.CountingSQL(sql)
                     let reference = try await cache.fees(some, region: "350200", insutype: "310", institution: Self.institution,
                                                          version: version ?? current, in: counting)
@@ -138,7 +143,7 @@ import YibaoTestSupport
                     return counting.tally.count
                 }
             }
-            let version = try await db.read { sql in try await cache.version(in: sql) }
+            let version = try await db.read { sql in try await Self.version(sql) }
             #expect(try await statements([codes[0], codes[1]]) == 2)
             #expect(try await statements([codes[0], codes[1]]) == 0)
             #expect(try await statements([codes[0]], at: version - 1) == 2)

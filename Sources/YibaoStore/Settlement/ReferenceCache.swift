@@ -71,12 +71,7 @@ public final class ReferenceCache: Sendable {
         self.limit = limit
     }
 
-    /// The number the reference tables are at, as `db` sees them.
-    func version(in db: any SQLDatabase) async throws -> Int64 {
-        try await Self.version(in: db.first(Self.currentVersion), column: "version")
-    }
-    private static let currentVersion = StaticSQL(versionQuery)
-    /// The query for the number, also asked as a column of the basis's first read.
+    /// The query for the number the reference tables are at, asked as a column of the basis's first read.
     static let versionQuery = "SELECT version FROM reference_version WHERE id = 1"
 
     /// The number in `column` of `row`; its absence is a database without migration 13's row.
