@@ -58,6 +58,21 @@ import YibaoTestSupport
             #expect(counts["contribution_bases"] == people.filter { $0.base != nil }.count)
             #expect(counts["institution_declared_items"] == summary.declaredItems)
 
+            if backend == .postgres {
+                // Statistics for what was loaded, none for the still empty tables (whose prepared
+                // statements would otherwise keep a plan that scans them: `analyzeLoadedTables`).
+                let tuples = try await db.read { sql in
+                    try await sql.raw("SELECT relname, reltuples FROM pg_class WHERE relname IN ('persons', 'catalogue_items', 'fee_details', 'settlements')")
+                        .all().reduce(into: [String: Double]()) {
+                            $0[try $1.decode(column: "relname", as: String.self)] = try $1.decode(column: "reltuples", as: Double.self)
+                        }
+                }
+                #expect(tuples["persons"].map { $0 >= 1_200 } == true)
+                #expect(tuples["catalogue_items"].map { $0 >= 8_000 } == true)
+                #expect(tuples["fee_details"] == -1)
+                #expect(tuples["settlements"] == -1)
+            }
+
             let again = try await writer.generate(region: "329800", persons: 1_200, institutions: 8, seed: 11, month: "2026-11", by: Self.actor)
             #expect(!again.generated && again.persons == 0)
             await #expect(throws: DomainError.self) {
