@@ -96,7 +96,14 @@ extension RealTimeSettlement {
                  in db: any SQLDatabase) async throws -> SettledBill {
         let person = basis.person
         let account = try await PersonRepository.account(admdvs: person.admdvs, psnNo: person.psnNo, lock: lock, in: db)
-        let encounter = try await ownEncounter(basis.encounter.mdtrtID, institution: basis.institution.code, in: db)
+        // Read after the lock, so they see what committed before it; by the basis's encounter, whose
+        // identity, region and scheme never change.
+        let known = basis.encounter, institution = basis.institution.code
+        let yearStart = basis.policy.benefitYear.start(containing: basis.date)
+        let (encounter, fees, accumulators) = try await together(
+            { try await ownEncounter(known.mdtrtID, institution: institution, in: db) },
+            { try await Self.pendingFees(known, in: db) },
+            { try await AccumulatorStore.load(admdvs: person.admdvs, psnNo: person.psnNo, insutype: known.insutype, yearStart: yearStart, in: db) })
         guard encounter.status != .settled else {
             throw SettlementError.state("MDTRT_SETTLED", "就诊记录 \(encounter.mdtrtID) 已结算（如需重新结算请先撤销）",
                                         "encounter \(encounter.mdtrtID) is already settled (cancel it first to settle again)", path: "mdtrt_id")
@@ -105,7 +112,6 @@ extension RealTimeSettlement {
             throw SettlementError.state("NOT_DISCHARGED", "住院就诊 \(encounter.mdtrtID) 尚未办理出院（2402），不能结算",
                                         "admission \(encounter.mdtrtID) is not discharged yet (2402); it cannot be settled", path: "mdtrt_id")
         }
-        let fees = try await Self.pendingFees(encounter, in: db)
         guard !fees.isEmpty else {
             throw SettlementError.state("NO_FEE_DETAILS", "就诊记录 \(encounter.mdtrtID) 没有待结算的费用明细",
                                         "encounter \(encounter.mdtrtID) has no unsettled fee details", path: "mdtrt_id")
@@ -120,9 +126,6 @@ extension RealTimeSettlement {
         let reference = try await basis.reference.covering(fees.map(\.code), basis: basis, in: db)
         let (lines, notes) = Self.feeLines(fees, basis: basis, reference: reference)
         let eligibility = if let known = basis.eligibility { known } else { try await Self.eligibility(basis, in: db) }
-        let yearStart = basis.policy.benefitYear.start(containing: basis.date)
-        let accumulators = try await AccumulatorStore.load(admdvs: person.admdvs, psnNo: person.psnNo, insutype: encounter.insutype,
-                                                           yearStart: yearStart, in: db)
         let settlement = try SettlementEngine.settle(
             Encounter(date: basis.date, admissionDate: encounter.setting.isAdmission ? encounter.begntime : nil,
                       setting: encounter.setting, grade: basis.grade, lines: lines),

@@ -90,7 +90,14 @@ public struct RealTimeSettlement: Sendable {
     /// Stores fee lines (2204 / 2301) and returns how each is classified. A line's `feedetl_sn` may be
     /// uploaded once per encounter; codes must be in the region's catalogue for the scheme.
     public func uploadFees(_ fees: [FeeDetail], basis: SettlementBasis, in db: any SQLDatabase) async throws -> [ClassifiedLine] {
-        let encounter = try await ownEncounter(basis.encounter.mdtrtID, institution: basis.institution.code, in: db)
+        // The encounter's state and the serial numbers already uploaded, read together (by the basis's
+        // encounter, whose identity and region never change); checked below in the order of the errors.
+        let known = basis.encounter, institution = basis.institution.code
+        let (encounter, existing) = try await together(
+            { try await ownEncounter(known.mdtrtID, institution: institution, in: db) },
+            { try await fees.isEmpty ? [] : db.rows(.list("SELECT feedetl_sn FROM fee_details WHERE admdvs = $1 AND mdtrt_id = $2 AND feedetl_sn",
+                                                          fixed: 2, count: fees.count),
+                                                    values: [known.admdvs, known.mdtrtID] + fees.map(\.feedetlSn)) })
         guard encounter.status != .settled else {
             throw SettlementError.state("MDTRT_SETTLED", "就诊记录 \(encounter.mdtrtID) 已结算，不能再上传费用明细",
                                         "encounter \(encounter.mdtrtID) is settled; no more fee details", path: "feedetail")
@@ -109,9 +116,6 @@ public struct RealTimeSettlement: Sendable {
                     "明细金额 \(fee.amount) 不等于单价 \(fee.price) × 数量", "det_item_fee_sumamt \(fee.amount) is not pric \(fee.price) × cnt")
             }
         }
-        let existing = try await db.rows(.list("SELECT feedetl_sn FROM fee_details WHERE admdvs = $1 AND mdtrt_id = $2 AND feedetl_sn",
-                                               fixed: 2, count: fees.count),
-                                         values: [encounter.admdvs, encounter.mdtrtID] + fees.map(\.feedetlSn))
         if let row = existing.first {
             let sn = try row.decode(column: "feedetl_sn", as: String.self)
             let index = fees.firstIndex { $0.feedetlSn == sn } ?? 0

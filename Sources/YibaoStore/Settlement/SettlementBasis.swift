@@ -96,8 +96,10 @@ extension RealTimeSettlement {
         switch use {
         case .upload(let uploaded): codes = uploaded
         case .settlement:
-            codes = try await db.rows(pendingCodes, encounter.admdvs, mdtrtID).map { try $0.decode(column: "med_list_codg", as: String.self) }
-            basis.eligibility = try await eligibility(basis, in: db)
+            let read = basis
+            (codes, basis.eligibility) = try await together(
+                { try await db.rows(pendingCodes, encounter.admdvs, mdtrtID).map { try $0.decode(column: "med_list_codg", as: String.self) } },
+                { try await eligibility(read, in: db) })
         }
         basis.reference = try await references.fees(codes, region: person.admdvs, insutype: encounter.insutype,
                                                     institution: institution.code, version: version, in: db)
@@ -143,9 +145,11 @@ extension RealTimeSettlement {
     /// Eligibility on the settlement date: the answer over the stored enrolment events and arrears
     /// (waiting periods, interruptions, arrears — `coverage`), then the institution's designation.
     static func eligibility(_ basis: SettlementBasis, in db: any SQLDatabase) async throws -> Eligibility {
-        let person = try await coverage(basis, in: db).eligibility
+        let (coverage, history) = try await together(
+            { try await Self.coverage(basis, in: db) },
+            { try await InstitutionDesignationRepository.history(basis.institution.code, in: db) })
+        let person = coverage.eligibility
         if case .notCovered = person { return person }
-        let history = try await InstitutionDesignationRepository.history(basis.institution.code, in: db)
         if InstitutionDesignationRepository.status(of: history, on: basis.date) != .active { return .notCovered(.institutionSuspended) }
         return person
     }
