@@ -9,7 +9,7 @@ import Synchronization
 /// only binds values. SQLite reads `?NNN` as numbered parameters, so its text is the same with `$`
 /// replaced: one statement text, two dialects, and the driver's prepared-statement cache keyed by it.
 public struct StaticSQL: Sendable {
-    let postgres: String
+    private(set) var postgres: String
     let sqlite: String
     /// Whether PostgreSQL runs it as a named prepared statement (`PostgresPreparedSession`): fixed texts
     /// and short lists do; multi-row inserts (one text per row count, most run a few times) and long
@@ -19,6 +19,13 @@ public struct StaticSQL: Sendable {
     /// `text` uses PostgreSQL's `$1 … $n`; it must not contain a `$` anywhere else.
     public init(_ text: String) {
         self.init(text, preparable: true)
+    }
+
+    /// `text` (a SELECT) with ` FOR UPDATE` on PostgreSQL, so its rows stay locked for the rest of the
+    /// transaction; SQLite's single writer already serialises writes (`rowLock`).
+    public init(locking text: String) {
+        self.init(text, preparable: true)
+        postgres += " FOR UPDATE"
     }
 
     init(_ text: String, preparable: Bool) {

@@ -67,15 +67,16 @@ public struct PersonRepository: Sendable {
     /// Balances; with `lock` the row is locked for the rest of the transaction (the per-person
     /// settlement lock on PostgreSQL; SQLite's single writer already serialises).
     public static func account(admdvs: String, psnNo: Int64, lock: Bool, in db: any SQLDatabase) async throws -> AccountBalances {
-        guard let row = try await db.raw("""
-            SELECT first_level_fen, second_level_fen FROM person_accounts WHERE admdvs = \(bind: admdvs) AND psn_no = \(bind: psnNo)\(unsafeRaw: db.rowLock(lock))
-            """).first() else {
+        guard let row = try await db.first(lock ? lockedBalances : balances, admdvs, psnNo) else {
             throw DomainError(.notFound, code: "ACCOUNT_NOT_FOUND", message: "参保人 \(psnNo) 没有个人账户记录",
                               messageEn: "person \(psnNo) has no account row", path: "psn_no")
         }
         return AccountBalances(firstLevel: Money(fen: try row.decode(column: "first_level_fen", as: Int64.self)),
                                secondLevel: Money(fen: try row.decode(column: "second_level_fen", as: Int64.self)))
     }
+
+    private static let balances = StaticSQL("SELECT first_level_fen, second_level_fen FROM person_accounts WHERE admdvs = $1 AND psn_no = $2")
+    private static let lockedBalances = StaticSQL(locking: "SELECT first_level_fen, second_level_fen FROM person_accounts WHERE admdvs = $1 AND psn_no = $2")
 
     public func account(admdvs: String, psnNo: Int64) async throws -> AccountBalances {
         try await database.read { db in try await Self.account(admdvs: admdvs, psnNo: psnNo, lock: false, in: db) }
