@@ -18,6 +18,8 @@ extension Bench {
         @Option(help: "秒数 / seconds") var seconds = 5.0
         @Option(help: "每次会话（或事务）的语句数 / statements per session (or transaction)") var perSession = 20
         @Flag(help: "在写事务中执行（SQLite：单写连接）/ run inside write transactions (SQLite: the single writer)") var write = false
+        @Flag(help: "每次会话的语句一并发出，不逐条等待（见 together）/ a session's statements handed to the driver together, not awaited one by one (see `together`)")
+        var pipelined = false
 
         func execute() async throws {
             guard clients > 0, clients <= 1_024, seconds > 0, seconds <= 600, perSession > 0 else {
@@ -29,9 +31,9 @@ extension Bench {
                 if temporary { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: text + suffix) } }
             }
             let location = try DatabaseLocation.parse(text)
-            let (clients, perSession, write, seconds) = (clients, perSession, write, seconds)
+            let (clients, perSession, write, seconds, pipelined) = (clients, perSession, write, seconds, pipelined)
             let result = try await DatabaseOpening.with(location, migrate: false, logger: CommandLogging.logger) { db in
-                try await Self.measure(db, clients: clients, perSession: perSession, write: write, seconds: seconds)
+                try await Self.measure(db, clients: clients, perSession: perSession, write: write, seconds: seconds, pipelined: pipelined)
             }
             let count = Double(result.statements)
             let isPostgres = if case .postgres = location { true } else { false }
@@ -54,10 +56,10 @@ extension Bench {
             let value = Atomic<Int>(0)
         }
 
-        static func measure(_ db: any Database, clients: Int, perSession: Int, write: Bool, seconds: Double) async throws -> Result {
+        static func measure(_ db: any Database, clients: Int, perSession: Int, write: Bool, seconds: Double, pipelined: Bool) async throws -> Result {
             // One untimed round so that connections are open and statements prepared before the clock starts.
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 0..<clients { group.addTask { try await session(db, perSession: 1, write: write) } }
+                for _ in 0..<clients { group.addTask { try await session(db, perSession: 1, write: write, pipelined: false) } }
                 try await group.waitForAll()
             }
             let clock = ContinuousClock()
@@ -69,7 +71,7 @@ extension Bench {
                 for _ in 0..<clients {
                     group.addTask {
                         while clock.now < deadline {
-                            try await session(db, perSession: perSession, write: write)
+                            try await session(db, perSession: perSession, write: write, pipelined: pipelined)
                             count.value.add(perSession, ordering: .relaxed)
                         }
                     }
@@ -82,9 +84,16 @@ extension Bench {
                           ownCPU: Self.ownCPUSeconds() - ownBefore, postgresCPU: Self.postgresCPUSeconds() - postgresBefore)
         }
 
-        static func session(_ db: any Database, perSession: Int, write: Bool) async throws {
+        static func session(_ db: any Database, perSession: Int, write: Bool, pipelined: Bool) async throws {
             let body: @Sendable (any SQLDatabase) async throws -> Void = { sql in
-                for _ in 0..<perSession { _ = try await sql.first(one) }
+                guard pipelined else {
+                    for _ in 0..<perSession { _ = try await sql.first(one) }
+                    return
+                }
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<perSession { group.addImmediateTask { _ = try await sql.first(one) } }
+                    try await group.waitForAll()
+                }
             }
             if write { try await db.write(body) } else { try await db.read(body) }
         }
