@@ -3,9 +3,9 @@ import Testing
 import YibaoTestSupport
 @testable import YibaoStore
 
-/// `together`: reads started side by side on one session (pipelined on PostgreSQL's connection, in turn
-/// on SQLite) give what they would one by one, inside the session's own transaction, and fail in
-/// argument order.
+/// `SQLDatabase.together`: reads started side by side on one session (pipelined on PostgreSQL's
+/// connection, in turn on SQLite) give what they would one by one, inside the session's own
+/// transaction, and fail in argument order.
 @Suite struct TogetherTests {
     struct Failure: Error, Equatable { var which: String }
 
@@ -21,7 +21,7 @@ import YibaoTestSupport
             }
             let (count, note, again) = try await db.write { sql in
                 try await sql.raw("INSERT INTO together_probe (id, note) VALUES (1, '一'), (2, '二')").run()
-                return try await together(
+                return try await sql.together(
                     { try await sql.first(Self.count)?.decode(column: "n", as: Int.self) },
                     { try await sql.first(Self.named, 2)?.decode(column: "note", as: String.self) },
                     { try await sql.first(Self.named, 1)?.decode(column: "note", as: String.self) })
@@ -43,7 +43,7 @@ import YibaoTestSupport
             await #expect(throws: (any Error).self) {
                 try await db.write { sql in
                     try await sql.raw("INSERT INTO together_probe (id, note) VALUES (1, '一')").run()
-                    _ = try await together(
+                    _ = try await sql.together(
                         { try await sql.first(Self.named, 1)?.decode(column: "note", as: String.self) },
                         { try await sql.raw("SELECT no_such_column FROM together_probe").all() })
                 }
@@ -57,17 +57,22 @@ import YibaoTestSupport
     }
 
     /// The first argument's error wins, even when the second fails sooner.
-    @Test func errorsComeInArgumentOrder() async {
-        await #expect(throws: Failure(which: "first")) {
-            _ = try await together(
-                { () async throws -> Int in
-                    try await Task.sleep(for: .milliseconds(20))
-                    throw Failure(which: "first")
-                },
-                { () async throws -> Int in throw Failure(which: "second") })
-        }
-        await #expect(throws: Failure(which: "second")) {
-            _ = try await together({ 1 }, { () async throws -> Int in throw Failure(which: "second") }, { 3 })
+    @Test(arguments: TestBackend.all)
+    func errorsComeInArgumentOrder(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await db.read { sql in
+                await #expect(throws: Failure(which: "first")) {
+                    _ = try await sql.together(
+                        { () async throws -> Int in
+                            try await Task.sleep(for: .milliseconds(20))
+                            throw Failure(which: "first")
+                        },
+                        { () async throws -> Int in throw Failure(which: "second") })
+                }
+                await #expect(throws: Failure(which: "second")) {
+                    _ = try await sql.together({ 1 }, { () async throws -> Int in throw Failure(which: "second") }, { 3 })
+                }
+            }
         }
     }
 }

@@ -30,7 +30,9 @@ public struct StaticSQL: Sendable {
 
     init(_ text: String, preparable: Bool) {
         postgres = text
-        sqlite = String(text.map { $0 == "$" ? "?" : $0 })
+        // Byte by byte: a combined PostgreSQL statement is made on every settlement, and mapping its
+        // Characters (grapheme breaking) cost 2 % of the server's CPU at one client.
+        sqlite = String(decoding: text.utf8.map { $0 == UInt8(ascii: "$") ? UInt8(ascii: "?") : $0 }, as: UTF8.self)
         self.preparable = preparable
     }
 

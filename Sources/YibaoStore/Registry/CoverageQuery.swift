@@ -7,7 +7,7 @@ public enum CoverageQuery {
     /// Three queries (events, unpaid bills with their payments, deferrals) whatever the history's length.
     public static func answer(for person: PersonRecord, on date: LocalDate, policy: ContributionPolicy,
                               in db: any SQLDatabase) async throws -> CoverageAnswer {
-        let (history, arrears) = try await together(
+        let (history, arrears) = try await db.together(
             { try await EnrolmentRepository.history(admdvs: person.admdvs, psnNo: person.psnNo, in: db) },
             { try await ArrearsRepository.arrears(admdvs: person.admdvs, psnNo: person.psnNo, on: date, in: db) })
         return Eligibility.evaluate(history: history, arrears: arrears, on: date, policy: policy, statuses: person.statuses)

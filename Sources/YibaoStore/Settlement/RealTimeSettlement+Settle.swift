@@ -100,7 +100,7 @@ extension RealTimeSettlement {
         // identity, region and scheme never change.
         let known = basis.encounter, institution = basis.institution.code
         let yearStart = basis.policy.benefitYear.start(containing: basis.date)
-        let (encounter, fees, accumulators) = try await together(
+        let (encounter, fees, accumulators) = try await db.together(
             { try await ownEncounter(known.mdtrtID, institution: institution, in: db) },
             { try await Self.pendingFees(known, in: db) },
             { try await AccumulatorStore.load(admdvs: person.admdvs, psnNo: person.psnNo, insutype: known.insutype, yearStart: yearStart, in: db) })

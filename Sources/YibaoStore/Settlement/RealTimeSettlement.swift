@@ -93,7 +93,7 @@ public struct RealTimeSettlement: Sendable {
         // The encounter's state and the serial numbers already uploaded, read together (by the basis's
         // encounter, whose identity and region never change); checked below in the order of the errors.
         let known = basis.encounter, institution = basis.institution.code
-        let (encounter, existing) = try await together(
+        let (encounter, existing) = try await db.together(
             { try await ownEncounter(known.mdtrtID, institution: institution, in: db) },
             { try await fees.isEmpty ? [] : db.rows(.list("SELECT feedetl_sn FROM fee_details WHERE admdvs = $1 AND mdtrt_id = $2 AND feedetl_sn",
                                                           fixed: 2, count: fees.count),

@@ -97,7 +97,7 @@ extension RealTimeSettlement {
         case .upload(let uploaded): codes = uploaded
         case .settlement:
             let read = basis
-            (codes, basis.eligibility) = try await together(
+            (codes, basis.eligibility) = try await db.together(
                 { try await db.rows(pendingCodes, encounter.admdvs, mdtrtID).map { try $0.decode(column: "med_list_codg", as: String.self) } },
                 { try await eligibility(read, in: db) })
         }
@@ -145,7 +145,7 @@ extension RealTimeSettlement {
     /// Eligibility on the settlement date: the answer over the stored enrolment events and arrears
     /// (waiting periods, interruptions, arrears — `coverage`), then the institution's designation.
     static func eligibility(_ basis: SettlementBasis, in db: any SQLDatabase) async throws -> Eligibility {
-        let (coverage, history) = try await together(
+        let (coverage, history) = try await db.together(
             { try await Self.coverage(basis, in: db) },
             { try await InstitutionDesignationRepository.history(basis.institution.code, in: db) })
         let person = coverage.eligibility
