@@ -13,7 +13,9 @@ extension SQLDatabase {
     ///
     /// Only for statements whose order does not matter: the driver may run them in any order (postgres-nio
     /// prepares a statement new to the connection first and then runs it after those queued meanwhile).
-    /// Errors come in argument order: the first's before the second's, whichever failed first.
+    /// Nor for rows the transaction wrote with `runDeferred`: held writes go out with whichever statement
+    /// is sent first, which may then run after the others. Errors come in argument order: the first's
+    /// before the second's, whichever failed first.
     func together<A: Sendable, B: Sendable>(_ first: @escaping @Sendable () async throws -> A,
                                             _ second: @escaping @Sendable () async throws -> B) async throws -> (A, B) {
         guard dialect.name == "postgresql" else { return (try await first(), try await second()) }
