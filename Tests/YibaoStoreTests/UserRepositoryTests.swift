@@ -54,6 +54,31 @@ import YibaoCore
     }
 
     @Test(arguments: TestBackend.all)
+    func aKeptTokenIsRefusedOnceItsLifetimeHasPassed(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            _ = try await Self.seed(db)
+            let users = UserRepository(database: db, bcryptCost: 4, keepTokensFor: .milliseconds(300))
+            // Unknown tokens are not kept: one issued after a failed look-up works at once.
+            let issued = "ybt_" + String(repeating: "0", count: 64)
+            #expect(try await users.user(forToken: issued) == nil)
+            try await db.write { sql in
+                try await sql.raw("""
+                    INSERT INTO api_tokens (id, token_sha256, user_id, name, created_at)
+                    SELECT 1, \(bind: SecretToken.digest(issued)), id, 'late', 0 FROM users
+                    """).run()
+            }
+            #expect(try await users.user(forToken: issued)?.username == "clerk")
+            // Revoked in the database: still the kept user within the lifetime, refused after it.
+            try await db.write { sql in try await sql.raw("UPDATE api_tokens SET revoked_at = 1").run() }
+            #expect(try await users.user(forToken: issued)?.username == "clerk")
+            try await Task.sleep(for: .milliseconds(400))
+            #expect(try await users.user(forToken: issued) == nil)
+            // A repository that keeps nothing sees it at once.
+            #expect(try await UserRepository(database: db, bcryptCost: 4).user(forToken: issued) == nil)
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
     func changingThePasswordEndsSessions(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
             let users = try await Self.seed(db)

@@ -8,13 +8,17 @@ public struct ServerConfiguration: Sendable {
     public var demo: Bool
     /// bcrypt cost for new passwords (12; tests lower it to stay fast).
     public var bcryptCost: UInt8
+    /// How long a bearer token's user is kept in memory once found (`UserRepository`): a revoked token
+    /// or a disabled user is refused at most this long after the database says so. Zero reads every call.
+    public var tokenCacheLifetime: Duration
 
     public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqlite(path: "yibao.sqlite"),
-                demo: Bool = false, bcryptCost: UInt8 = 12) {
+                demo: Bool = false, bcryptCost: UInt8 = 12, tokenCacheLifetime: Duration = .seconds(2)) {
         self.host = host
         self.port = port
         self.database = database
         self.demo = demo
         self.bcryptCost = bcryptCost
+        self.tokenCacheLifetime = tokenCacheLifetime
     }
 }

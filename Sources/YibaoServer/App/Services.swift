@@ -12,9 +12,9 @@ public struct Services: Sendable {
     public let persons: PersonRepository
     public let settlement: RealTimeSettlement
 
-    public init(database: any Database, bcryptCost: UInt8) {
+    public init(database: any Database, bcryptCost: UInt8, tokenCacheLifetime: Duration) {
         self.database = database
-        self.users = UserRepository(database: database, bcryptCost: bcryptCost)
+        self.users = UserRepository(database: database, bcryptCost: bcryptCost, keepTokensFor: tokenCacheLifetime)
         self.regions = RegionRepository(database: database)
         self.institutions = InstitutionRepository(database: database)
         self.policies = PolicyRepository(database: database)

@@ -8,10 +8,17 @@ public struct UserRepository: Sendable {
     public let database: any Database
     /// bcrypt cost; 12 in production, lower only in tests (`YIBAO_BCRYPT_COST`).
     public let bcryptCost: UInt8
+    /// Users found by the digest of a bearer token, for `user(forToken:)`: every HIS call presents its
+    /// token, and a HIS system sends many calls a second with the same one. A token revoked or a user
+    /// disabled in the database is therefore refused only once `lifetime` has passed (`yibao serve
+    /// --token-cache-seconds`); unknown tokens are never kept, so a token issued a moment ago works at once.
+    private let tokens: ExpiringCache<String, UserRecord>?
 
-    public init(database: any Database, bcryptCost: UInt8 = 12) {
+    /// `keepTokensFor` zero (the default, for commands and tools) reads the token on every call.
+    public init(database: any Database, bcryptCost: UInt8 = 12, keepTokensFor lifetime: Duration = .zero) {
         self.database = database
         self.bcryptCost = bcryptCost
+        tokens = lifetime > .zero ? ExpiringCache(lifetime: lifetime) : nil
     }
 
     // MARK: users
@@ -111,9 +118,14 @@ public struct UserRepository: Sendable {
         return token
     }
 
-    /// The user behind a bearer token, or nil for an unknown or revoked token or a disabled user.
+    /// The user behind a bearer token, or nil for an unknown or revoked token or a disabled user
+    /// (as the database said at most the cache's lifetime ago, see `tokens`).
     public func user(forToken token: String) async throws -> UserRecord? {
-        try await database.read { db in try await db.first(Self.userOfToken, SecretToken.digest(token)).map(UserRecord.init(row:)) }
+        let digest = SecretToken.digest(token)
+        if let known = tokens?.value(for: digest) { return known }
+        let user = try await database.read { db in try await db.first(Self.userOfToken, digest).map(UserRecord.init(row:)) }
+        if let user { tokens?.store(user, for: digest) }
+        return user
     }
     private static let userOfToken = StaticSQL("""
         SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id

@@ -9,6 +9,8 @@ struct Serve: ReportingCommand {
     @Option(help: "监听地址 / address to listen on") var host = "127.0.0.1"
     @Option(help: "端口 / port") var port = 8080
     @OptionGroup var database: DatabaseOption
+    @Option(help: "令牌在内存中保留的秒数，吊销或停用最迟在此后生效；0 为每次读库 / seconds a bearer token's user is kept in memory: a revocation or a disabled user takes at most this long to be refused; 0 reads the database on every call")
+    var tokenCacheSeconds = 2.0
     @Flag(help: "载入演示数据和 2,000 人合成人口（如尚未载入）/ load the demo regions, policies, users and a generated population of 2,000 if not yet loaded") var demo = false
 
     /// The database runs (PostgreSQL's pool needs `run()`) from before migration and demo loading until
@@ -17,6 +19,10 @@ struct Serve: ReportingCommand {
         let logger = CommandLogging.logger
         let location = try database.location()
         let (host, port, demo) = (host, port, demo)
+        guard tokenCacheSeconds >= 0, tokenCacheSeconds <= 300 else {
+            throw ValidationError("--token-cache-seconds 须在 0 到 300 之间 / must be between 0 and 300")
+        }
+        let tokenCacheLifetime = Duration.milliseconds(Int64((tokenCacheSeconds * 1000).rounded()))
         try await DatabaseOpening.with(location, logger: logger) { db in
             if demo {
                 try await DemoData.load(into: db, logger: logger)
@@ -24,7 +30,8 @@ struct Serve: ReportingCommand {
             }
             logger.info("yibao serving http://\(host):\(port) on \(location)")
             let app = YibaoApplication.make(
-                configuration: ServerConfiguration(host: host, port: port, database: location, demo: demo),
+                configuration: ServerConfiguration(host: host, port: port, database: location, demo: demo,
+                                                   tokenCacheLifetime: tokenCacheLifetime),
                 database: db, logger: logger, runsDatabase: false)
             try await app.runService()
         }
