@@ -55,11 +55,38 @@ final class HeldWrites: Sendable {
         }
     }
 
+    var isEmpty: Bool { writes.withLock { $0.isEmpty } }
+
     /// Everything held, now no longer held.
     func take() -> [StaticSQL.Bound] {
         writes.withLock { writes in
             defer { writes.removeAll() }
             return writes
+        }
+    }
+}
+
+/// A session that can send a transaction's BEGIN with its first statement (PostgreSQL's write
+/// transactions: `PostgresPreparedSession`).
+protocol BeginHolding: SQLDatabase {
+    /// Keeps `text` (BEGIN) to go out with the next statement; false when this session cannot, and
+    /// the caller sends it itself.
+    func beginsWithNextStatement(_ text: String) -> Bool
+}
+
+/// The BEGIN of one transaction until its first statement takes it.
+final class HeldBegin: Sendable {
+    private let text = Mutex<String?>(nil)
+
+    func hold(_ begin: String) {
+        text.withLock { $0 = begin }
+    }
+
+    /// The BEGIN if it has not gone out yet; the first caller takes it.
+    func take() -> String? {
+        text.withLock { text in
+            defer { text = nil }
+            return text
         }
     }
 }

@@ -31,7 +31,7 @@ public final class PostgresStore: Database {
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
             let session = PostgresPreparedSession(base: connection.sql(queryLogLevel: nil), connection: connection, names: names,
-                                                  held: HeldWrites())
+                                                  held: HeldWrites(), begin: HeldBegin())
             return try await SQLTransaction.run(on: session, begin: "BEGIN", body)
         }
     }

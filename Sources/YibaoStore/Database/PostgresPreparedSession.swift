@@ -26,25 +26,51 @@ import Synchronization
 ///
 /// In a write transaction it also holds the writes asked for with `runDeferred` and sends them with the
 /// next statement, as one (`StaticSQL.combining`), or on their own just before a statement that cannot
-/// take them (COMMIT).
-struct PostgresPreparedSession: ForwardingSQLDatabase, WriteHolding {
+/// take them (COMMIT). It holds the BEGIN too (`beginsWithNextStatement`).
+struct PostgresPreparedSession: ForwardingSQLDatabase, WriteHolding, BeginHolding {
     let base: any SQLDatabase
     let connection: PostgresConnection
     let names: PostgresStatementNames
     /// The writes held back; nil outside a write transaction (each statement runs as asked).
     var held: HeldWrites?
+    /// A BEGIN not sent yet; nil outside a write transaction.
+    var begin: HeldBegin?
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
         eventLoop.makeFutureWithTask { try await self.execute(sql: query, onRow) }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        if let text = begin?.take() {
+            try await send(begin: text, before: query, onRow)
+            return
+        }
         let writes = held?.take() ?? []
         if !writes.isEmpty, let bound = query as? StaticSQL.Bound, let combined = StaticSQL.combining(writes, then: bound) {
             return try await send(combined, onRow)
         }
         try await send(writes)
         try await send(query, onRow)
+    }
+
+    func beginsWithNextStatement(_ text: String) -> Bool {
+        guard let begin else { return false }
+        begin.hold(text)
+        return true
+    }
+
+    /// The transaction's BEGIN and its first statement. When that statement is a SELECT and nothing is
+    /// held, both go to the connection before either answer is awaited (a round trip fewer a write
+    /// transaction); BEGIN's error comes first. Should BEGIN fail and the SELECT run outside any
+    /// transaction, it has written nothing. Anything else waits for BEGIN's answer, as before.
+    private func send(begin text: String, before query: any SQLExpression,
+                      _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        let start = SQLQueryString(text)
+        guard let bound = query as? StaticSQL.Bound, bound.statement.isSelect, held?.isEmpty ?? true else {
+            try await base.raw(start).run()
+            return try await execute(sql: query, onRow)
+        }
+        _ = try await together({ try await base.raw(start).run() }, { try await send(bound, onRow) })
     }
 
     func hold(_ write: StaticSQL.Bound) async throws {
@@ -64,6 +90,7 @@ struct PostgresPreparedSession: ForwardingSQLDatabase, WriteHolding {
 
     func discardHeld() {
         _ = held?.take()
+        _ = begin?.take()
     }
 
     private func send(_ query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {

@@ -16,13 +16,14 @@ enum SQLTransaction {
     static func run<T: Sendable>(on db: any SQLDatabase, begin: String,
                                  _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         assertNotNested()
-        try await db.raw(SQLQueryString(begin)).run()
+        let holdsBegin = (db as? any BeginHolding)?.beginsWithNextStatement(begin) ?? false
+        if !holdsBegin { try await db.raw(SQLQueryString(begin)).run() }
         do {
             let result = try await $isOpen.withValue(true) { try await body(db) }
             try await db.raw("COMMIT").run()
             return result
         } catch {
-            db.writeHolder?.discardHeld() // held writes must not go out ahead of the ROLLBACK
+            db.writeHolder?.discardHeld() // held writes (and a BEGIN not sent) must not go out ahead of the ROLLBACK
             try? await db.raw("ROLLBACK").run()
             throw error
         }

@@ -15,6 +15,10 @@ public struct StaticSQL: Sendable {
     /// and short lists do; multi-row inserts (one text per row count, most run a few times) and long
     /// lists are sent unnamed.
     let preparable: Bool
+    /// Whether the text is a `SELECT` (locking or not), which writes nothing even when run outside
+    /// the transaction it was meant for (`PostgresPreparedSession` sends BEGIN together with one).
+    /// The project's SELECTs call no functions that write.
+    let isSelect: Bool
 
     /// `text` uses PostgreSQL's `$1 … $n`; it must not contain a `$` anywhere else.
     public init(_ text: String) {
@@ -34,6 +38,7 @@ public struct StaticSQL: Sendable {
         // Characters (grapheme breaking) cost 2 % of the server's CPU at one client.
         sqlite = String(decoding: text.utf8.map { $0 == UInt8(ascii: "$") ? UInt8(ascii: "?") : $0 }, as: UTF8.self)
         self.preparable = preparable
+        isSelect = text.utf8.drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") }).starts(with: "SELECT ".utf8)
     }
 
     /// `INSERT INTO table (columns) VALUES (…), (…)` for `rows` rows: a multi-row insert whose text
