@@ -142,21 +142,24 @@ extension PersonRepository {
         person.asOf(date, periods: try await statusPeriods(admdvs: person.admdvs, psnNo: person.psnNo, in: db))
     }
 
-    /// Person `psnNo` as of `date` (`asOf`), read with their dated statuses in one statement: the
-    /// settlement basis's read, a round trip fewer on PostgreSQL.
-    public static func find(psnNo: Int64, asOf date: LocalDate, in db: any SQLDatabase) async throws -> PersonRecord? {
-        let rows = try await db.rows(personWithStatusPeriods, psnNo)
+    /// The person encounter `mdtrtID` is for, with their dated statuses, in one statement keyed by the
+    /// encounter: the settlement basis sends it together with the encounter's own read (a round trip
+    /// fewer on PostgreSQL) and picks the statuses in force once it knows the date
+    /// (`PersonRecord.asOf(_:periods:)`). Nil when there is no such encounter.
+    static func find(ofEncounter mdtrtID: Int64, in db: any SQLDatabase) async throws -> (person: PersonRecord, periods: [StatusPeriod])? {
+        let rows = try await db.rows(personOfEncounterWithStatusPeriods, mdtrtID)
         guard let first = rows.first else { return nil }
         let person = try PersonRecord(row: first)
         let periods = try rows.filter { try $0.decode(column: "admdvs", as: String.self) == person.admdvs
                                             && $0.decode(column: "period_status", as: String?.self) != nil }
             .map { try statusPeriod($0, columns: ("period_status", "period_from", "period_through")) }
-        return person.asOf(date, periods: periods)
+        return (person, periods)
     }
-    private static let personWithStatusPeriods = StaticSQL("""
+    private static let personOfEncounterWithStatusPeriods = StaticSQL("""
         SELECT p.*, s.status AS period_status, s.from_date AS period_from, s.through_date AS period_through
-        FROM persons p LEFT JOIN person_statuses s ON s.admdvs = p.admdvs AND s.psn_no = p.psn_no
-        WHERE p.psn_no = $1 ORDER BY p.admdvs, s.from_date, s.status
+        FROM encounters e JOIN persons p ON p.psn_no = e.psn_no
+        LEFT JOIN person_statuses s ON s.admdvs = p.admdvs AND s.psn_no = p.psn_no
+        WHERE e.mdtrt_id = $1 ORDER BY p.admdvs, s.from_date, s.status
         """)
 
     /// Whether the whole-household rule stops `category` from registering alone.

@@ -78,17 +78,23 @@ extension RealTimeSettlement {
     /// transaction re-reads and locks what a settlement changes, so that costs no figure.
     static func basis(mdtrtID: Int64, institution: InstitutionRecord, asOf: LocalDate?, for use: BasisUse,
                       references: ReferenceCache, in db: any SQLDatabase) async throws -> SettlementBasis {
-        guard let row = try await db.first(encounterAndReferenceVersion, mdtrtID) else { throw SettlementError.encounterNotFound(mdtrtID) }
+        // The encounter, its person and (for a settlement) its unsettled codes need only the encounter's
+        // number: one wait on PostgreSQL.
+        let wantsPending = if case .settlement = use { true } else { false }
+        let (row, found, pending) = try await db.together(
+            { try await db.first(encounterAndReferenceVersion, mdtrtID) },
+            { try await PersonRepository.find(ofEncounter: mdtrtID, in: db) },
+            { wantsPending ? try await db.rows(pendingCodes, mdtrtID).map { try $0.decode(column: "med_list_codg", as: String.self) } : [] })
+        guard let row else { throw SettlementError.encounterNotFound(mdtrtID) }
         let encounter = try EncounterRecord(row: row)
         let version = try ReferenceCache.version(in: row, column: "reference_version")
         guard encounter.institution == institution.code else {
             throw SettlementError.foreign("就诊记录", "encounter", mdtrtID, path: "mdtrt_id")
         }
         let date = encounter.endtime ?? asOf ?? encounter.begntime
+        guard let found else { throw SettlementError.personNotFound(encounter.psnNo) }
         // The special statuses in force on the settlement date (dated statuses where recorded).
-        guard let person = try await PersonRepository.find(psnNo: encounter.psnNo, asOf: date, in: db) else {
-            throw SettlementError.personNotFound(encounter.psnNo)
-        }
+        let person = found.person.asOf(date, periods: found.periods)
         let terms = try await references.terms(region: person.admdvs, insutype: encounter.insutype, on: date, version: version, in: db)
         var basis = SettlementBasis(encounter: encounter, person: person, institution: institution, policy: terms.policy,
                                     contributions: terms.contributions, averageWage: terms.averageWage, date: date)
@@ -96,10 +102,8 @@ extension RealTimeSettlement {
         switch use {
         case .upload(let uploaded): codes = uploaded
         case .settlement:
-            let read = basis
-            (codes, basis.eligibility) = try await db.together(
-                { try await db.rows(pendingCodes, encounter.admdvs, mdtrtID).map { try $0.decode(column: "med_list_codg", as: String.self) } },
-                { try await eligibility(read, in: db) })
+            codes = pending
+            basis.eligibility = try await eligibility(basis, in: db)
         }
         basis.reference = try await references.fees(codes, region: person.admdvs, insutype: encounter.insutype,
                                                     institution: institution.code, version: version, in: db)
@@ -110,7 +114,8 @@ extension RealTimeSettlement {
         SELECT e.*, (\(ReferenceCache.versionQuery)) AS reference_version FROM encounters e WHERE e.mdtrt_id = $1
         """)
     private static let pendingCodes = StaticSQL("""
-        SELECT DISTINCT med_list_codg FROM fee_details WHERE admdvs = $1 AND mdtrt_id = $2 AND setl_id IS NULL
+        SELECT DISTINCT med_list_codg FROM fee_details
+        WHERE admdvs = (SELECT admdvs FROM encounters WHERE mdtrt_id = $1) AND mdtrt_id = $1 AND setl_id IS NULL
         """)
 
     static func encounter(_ mdtrtID: Int64, in db: any SQLDatabase) async throws -> EncounterRecord? {
