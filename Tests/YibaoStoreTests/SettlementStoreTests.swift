@@ -67,10 +67,13 @@ import YibaoTestSupport
     /// Ten concurrent admissions of 96,000.00 each for 王建国 (Xiamen, W 124,000.00): the first alone
     /// would have the pool pay 85% × (96,000.00 − 6,200.00) = 76,330.00, above the 53,000.00 cap, so the
     /// pool pays exactly 53,000.00 in all and the supplementary layer (90% above the cap, at most
-    /// 150,000.00 a year) exactly 150,000.00 — whatever order the settlements run in.
+    /// 150,000.00 a year) exactly 150,000.00 — whatever order the settlements run in. On PostgreSQL two
+    /// connections take the ten, so that most find the account lock prepared and send the reads after
+    /// it without waiting (`SQLDatabase.first(_:_:as:then:)`): they must still see the accumulators as
+    /// they stood once the lock was theirs.
     @Test(arguments: TestBackend.all)
     func parallelAdmissionsNeverPassACap(backend: TestBackend) async throws {
-        try await backend.withDatabase { db in
+        try await backend.withDatabase(poolMaxConnections: 2) { db in
             try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
             let desk = RealTimeSettlement(database: db)
             let person = try await Self.person(db, "王建国")

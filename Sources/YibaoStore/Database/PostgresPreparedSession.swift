@@ -27,7 +27,7 @@ import Synchronization
 /// In a write transaction it also holds the writes asked for with `runDeferred` and sends them with the
 /// next statement, as one (`StaticSQL.combining`), or on their own just before a statement that cannot
 /// take them (COMMIT). It holds the BEGIN too (`beginsWithNextStatement`).
-struct PostgresPreparedSession: ForwardingSQLDatabase, WriteHolding, BeginHolding {
+struct PostgresPreparedSession: ForwardingSQLDatabase, WriteHolding, BeginHolding, StatementOrdering {
     let base: any SQLDatabase
     let connection: PostgresConnection
     let names: PostgresStatementNames
@@ -105,6 +105,7 @@ struct PostgresPreparedSession: ForwardingSQLDatabase, WriteHolding, BeginHoldin
                 try await connection.execute(NamedStatement(bindings: bindings), logger: logger)
             }
             for try await row in rows { onRow(row.sql()) }
+            names.markPrepared(identity.name, on: connection.id)
         } catch let error as PSQLError where Self.isStalePlan(error) {
             // A migration changed the columns of a table under a statement prepared on this connection
             // (`SELECT *`). The statement cannot be used here again: the connection is closed, so that
@@ -112,6 +113,14 @@ struct PostgresPreparedSession: ForwardingSQLDatabase, WriteHolding, BeginHoldin
             try? await connection.close()
             throw error
         }
+    }
+
+    /// Whether postgres-nio sends `bound` in the order asked: a statement prepared on this connection
+    /// already goes out in turn; one run here for the first time is prepared first and sent after
+    /// whatever was queued meanwhile.
+    func sendsInTurn(_ bound: StaticSQL.Bound) -> Bool {
+        guard bound.statement.preparable, let (_, types) = try? Self.bindings(bound.values) else { return true }
+        return names.isPrepared(names.name(bound.statement.postgres, types), on: connection.id)
     }
 
     static func isStalePlan(_ error: PSQLError) -> Bool {
@@ -164,6 +173,25 @@ final class PostgresStatementNames: Sendable {
         var types: [PostgresDataType]
     }
     private let names = Mutex<[Key: String]>([:])
+    private struct Prepared: Hashable {
+        var name: String
+        var connection: PostgresConnection.ID
+    }
+    /// The names run on each connection (`PostgresPreparedSession.sendsInTurn`); forgotten beyond a
+    /// bound, as connections are replaced (forgetting one only costs a round trip).
+    private let prepared = Mutex<Set<Prepared>>([])
+    private static let preparedLimit = 65_536
+
+    func markPrepared(_ name: String, on connection: PostgresConnection.ID) {
+        prepared.withLock { prepared in
+            if prepared.count >= Self.preparedLimit { prepared.removeAll() }
+            prepared.insert(Prepared(name: name, connection: connection))
+        }
+    }
+
+    func isPrepared(_ name: String, on connection: PostgresConnection.ID) -> Bool {
+        prepared.withLock { $0.contains(Prepared(name: name, connection: connection)) }
+    }
 
     func name(_ text: String, _ types: [PostgresDataType]) -> String {
         let key = Key(text: text, types: types)

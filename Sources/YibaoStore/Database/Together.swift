@@ -43,6 +43,37 @@ extension SQLDatabase {
     }
 }
 
+extension SQLDatabase {
+    /// `statement`'s rows read by `read`, then `rest`, whose statements must run after it (they read
+    /// what its lock protects). PostgreSQL runs a connection's statements in the order they arrive, so
+    /// once `statement` is prepared on this connection (`StatementOrdering`) both are handed to it
+    /// together and answered after one wait; otherwise, and on SQLite, one after the other.
+    func first<A: Sendable, B: Sendable>(_ statement: StaticSQL, _ values: [any Encodable & Sendable],
+                                         as read: @escaping @Sendable ([any SQLRow]) throws -> A,
+                                         then rest: @escaping @Sendable () async throws -> B) async throws -> (A, B) {
+        let first: @Sendable () async throws -> A = { try read(try await self.rows(statement, values: values)) }
+        guard statementOrdering?.sendsInTurn(statement.bind(values)) == true else {
+            let a = try await first()
+            return (a, try await rest())
+        }
+        return try await together(first, rest)
+    }
+
+    /// The session that knows its connection's prepared statements: itself, or the one a forwarding
+    /// wrapper runs on.
+    var statementOrdering: (any StatementOrdering)? {
+        if let ordering = self as? any StatementOrdering { return ordering }
+        return (self as? any ForwardingSQLDatabase)?.base.statementOrdering
+    }
+}
+
+/// A session whose driver may send a statement after others asked for later (PostgreSQL's:
+/// `PostgresPreparedSession`).
+protocol StatementOrdering: SQLDatabase {
+    /// Whether `bound` goes to the database before anything asked for after it.
+    func sendsInTurn(_ bound: StaticSQL.Bound) -> Bool
+}
+
 private enum Either<A: Sendable, B: Sendable>: Sendable {
     case first(Result<A, any Error>)
     case second(Result<B, any Error>)

@@ -67,7 +67,18 @@ public struct PersonRepository: Sendable {
     /// Balances; with `lock` the row is locked for the rest of the transaction (the per-person
     /// settlement lock on PostgreSQL; SQLite's single writer already serialises).
     public static func account(admdvs: String, psnNo: Int64, lock: Bool, in db: any SQLDatabase) async throws -> AccountBalances {
-        guard let row = try await db.first(lock ? lockedBalances : balances, admdvs, psnNo) else {
+        try balances(of: psnNo, in: try await db.rows(lock ? lockedBalances : balances, admdvs, psnNo))
+    }
+
+    /// The same, then `reads`, which run after the balances are read (and locked): on PostgreSQL they go
+    /// to the connection with it and are answered after one wait (`SQLDatabase.first(_:_:as:then:)`).
+    static func account<T: Sendable>(admdvs: String, psnNo: Int64, lock: Bool, in db: any SQLDatabase,
+                                     then reads: @escaping @Sendable () async throws -> T) async throws -> (AccountBalances, T) {
+        try await db.first(lock ? lockedBalances : balances, [admdvs, psnNo], as: { try balances(of: psnNo, in: $0) }, then: reads)
+    }
+
+    private static func balances(of psnNo: Int64, in rows: [any SQLRow]) throws -> AccountBalances {
+        guard let row = rows.first else {
             throw DomainError(.notFound, code: "ACCOUNT_NOT_FOUND", message: "参保人 \(psnNo) 没有个人账户记录",
                               messageEn: "person \(psnNo) has no account row", path: "psn_no")
         }

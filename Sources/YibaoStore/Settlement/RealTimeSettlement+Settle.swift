@@ -95,15 +95,18 @@ extension RealTimeSettlement {
     func compute(basis: SettlementBasis, medfeeSumamt: Money, lock: Bool, requireDischarge: Bool,
                  in db: any SQLDatabase) async throws -> SettledBill {
         let person = basis.person
-        let account = try await PersonRepository.account(admdvs: person.admdvs, psnNo: person.psnNo, lock: lock, in: db)
-        // Read after the lock, so they see what committed before it; by the basis's encounter, whose
-        // identity, region and scheme never change.
         let known = basis.encounter, institution = basis.institution.code
         let yearStart = basis.policy.benefitYear.start(containing: basis.date)
-        let (encounter, fees, accumulators) = try await db.together(
-            { try await ownEncounter(known.mdtrtID, institution: institution, in: db) },
-            { try await Self.pendingFees(known, in: db) },
-            { try await AccumulatorStore.load(admdvs: person.admdvs, psnNo: person.psnNo, insutype: known.insutype, yearStart: yearStart, in: db) })
+        // Read after the lock, so they see what committed before it; by the basis's encounter, whose
+        // identity, region and scheme never change.
+        let (account, (encounter, fees, accumulators)) = try await PersonRepository.account(
+            admdvs: person.admdvs, psnNo: person.psnNo, lock: lock, in: db, then: {
+                try await db.together(
+                    { try await ownEncounter(known.mdtrtID, institution: institution, in: db) },
+                    { try await Self.pendingFees(known, in: db) },
+                    { try await AccumulatorStore.load(admdvs: person.admdvs, psnNo: person.psnNo, insutype: known.insutype,
+                                                      yearStart: yearStart, in: db) })
+            })
         guard encounter.status != .settled else {
             throw SettlementError.state("MDTRT_SETTLED", "就诊记录 \(encounter.mdtrtID) 已结算（如需重新结算请先撤销）",
                                         "encounter \(encounter.mdtrtID) is already settled (cancel it first to settle again)", path: "mdtrt_id")
