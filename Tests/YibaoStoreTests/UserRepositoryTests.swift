@@ -1,4 +1,5 @@
 import SQLKit
+import Synchronization
 import Testing
 import YibaoTestSupport
 import YibaoCore
@@ -57,7 +58,9 @@ import YibaoCore
     func aKeptTokenIsRefusedOnceItsLifetimeHasPassed(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
             _ = try await Self.seed(db)
-            let users = UserRepository(database: db, bcryptCost: 4, keepTokensFor: .milliseconds(300))
+            // The test's own clock: a loaded CI machine may take longer than the lifetime between calls.
+            let clock = SteppedClock()
+            let users = UserRepository(database: db, bcryptCost: 4, keepTokensFor: .seconds(2), now: { clock.now() })
             // Unknown tokens are not kept: one issued after a failed look-up works at once.
             let issued = "ybt_" + String(repeating: "0", count: 64)
             #expect(try await users.user(forToken: issued) == nil)
@@ -70,8 +73,9 @@ import YibaoCore
             #expect(try await users.user(forToken: issued)?.username == "clerk")
             // Revoked in the database: still the kept user within the lifetime, refused after it.
             try await db.write { sql in try await sql.raw("UPDATE api_tokens SET revoked_at = 1").run() }
+            clock.advance(to: .milliseconds(1_999))
             #expect(try await users.user(forToken: issued)?.username == "clerk")
-            try await Task.sleep(for: .milliseconds(400))
+            clock.advance(to: .seconds(2))
             #expect(try await users.user(forToken: issued) == nil)
             // A repository that keeps nothing sees it at once.
             #expect(try await UserRepository(database: db, bcryptCost: 4).user(forToken: issued) == nil)
@@ -110,4 +114,14 @@ import YibaoCore
             }
         }
     }
+}
+
+/// A clock that moves only when the test says, reading a fixed start plus the time set so far.
+private final class SteppedClock: Sendable {
+    private let start = ContinuousClock.now
+    private let elapsed = Mutex(Duration.zero)
+
+    func advance(to time: Duration) { elapsed.withLock { $0 = time } }
+
+    func now() -> ContinuousClock.Instant { start + elapsed.withLock { $0 } }
 }

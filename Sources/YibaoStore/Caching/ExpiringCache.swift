@@ -15,16 +15,20 @@ public final class ExpiringCache<Key: Hashable & Sendable, Value: Sendable>: Sen
     private let entries = Mutex<[Key: Entry]>([:])
     private let lifetime: Duration
     private let limit: Int
+    private let now: @Sendable () -> ContinuousClock.Instant
 
     /// Entries live for `lifetime`; beyond `limit` entries the cache starts over (a bound, not an LRU:
-    /// reference tables are far smaller than the limit in practice).
-    public init(lifetime: Duration, limit: Int = 65_536) {
+    /// reference tables are far smaller than the limit in practice). `now` is the clock's reading;
+    /// tests pass their own so that expiry does not depend on how fast a loaded machine runs.
+    public init(lifetime: Duration, limit: Int = 65_536,
+                now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
         self.lifetime = lifetime
         self.limit = limit
+        self.now = now
     }
 
     public func value(for key: Key) -> Value? {
-        let now = ContinuousClock.now
+        let now = now()
         return entries.withLock { entries in
             guard let entry = entries[key] else { return nil }
             guard entry.expires > now else {
@@ -36,7 +40,7 @@ public final class ExpiringCache<Key: Hashable & Sendable, Value: Sendable>: Sen
     }
 
     public func store(_ value: Value, for key: Key) {
-        let expires = ContinuousClock.now + lifetime
+        let expires = now() + lifetime
         entries.withLock { entries in
             if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
             entries[key] = Entry(value: value, expires: expires)

@@ -14,11 +14,13 @@ public struct UserRepository: Sendable {
     /// --token-cache-seconds`); unknown tokens are never kept, so a token issued a moment ago works at once.
     private let tokens: ExpiringCache<String, UserRecord>?
 
-    /// `keepTokensFor` zero (the default, for commands and tools) reads the token on every call.
-    public init(database: any Database, bcryptCost: UInt8 = 12, keepTokensFor lifetime: Duration = .zero) {
+    /// `keepTokensFor` zero (the default, for commands and tools) reads the token on every call;
+    /// `now` is the clock the kept tokens age by (tests pass their own).
+    public init(database: any Database, bcryptCost: UInt8 = 12, keepTokensFor lifetime: Duration = .zero,
+                now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
         self.database = database
         self.bcryptCost = bcryptCost
-        tokens = lifetime > .zero ? ExpiringCache(lifetime: lifetime) : nil
+        tokens = lifetime > .zero ? ExpiringCache(lifetime: lifetime, now: now) : nil
     }
 
     // MARK: users
