@@ -239,4 +239,36 @@ import YibaoTestSupport
             }
         }
     }
+
+    /// A settlement's eligibility asks about arrears on its settlement date: the discharge, else the date
+    /// asked for, else the admission. 张伟's bill due 2026-10-15 is unpaid; an admission on 2026-10-10
+    /// is covered on its own date and in arrears asked for 2026-10-20, and once discharged on 2026-10-14
+    /// it is covered again whatever date is asked for.
+    @Test(arguments: TestBackend.all)
+    func arrearsAreAskedOnTheSettlementDate(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
+            let person = try await SettlementStoreTests.person(db, "张伟")
+            _ = try await db.write { sql in
+                try await ContributionBillRepository.insert(
+                    ContributionBill(admdvs: "350200", employerID: 0, psnNo: person.psnNo, month: "2026-09", employerShare: Money(yuan: 800),
+                                     individualShare: Money(yuan: 200), dueDate: Self.day("2026-10-15")), in: sql)
+            }
+            let desk = RealTimeSettlement(database: db)
+            let encounter = try await db.write { sql in
+                try await desk.register(psnNo: person.psnNo, insutype: "310", medType: "21", referral: false, begntime: Self.day("2026-10-10"),
+                                        iptOtpNo: "Z-ARR", institution: "H35020000001", admission: true, in: sql)
+            }
+            func eligibility(asOf: String?) async throws -> Eligibility? {
+                try await desk.basis(mdtrtID: encounter.mdtrtID, institution: "H35020000001", asOf: asOf.map(Self.day)).eligibility
+            }
+            #expect(try await eligibility(asOf: nil) == .covered)
+            #expect(try await eligibility(asOf: "2026-10-15") == .covered, "due that day, not yet owed")
+            #expect(try await eligibility(asOf: "2026-10-20") == .notCovered(.arrears))
+            _ = try await db.write { sql in
+                try await desk.discharge(mdtrtID: encounter.mdtrtID, endtime: Self.day("2026-10-14"), institution: "H35020000001", in: sql)
+            }
+            #expect(try await eligibility(asOf: "2026-10-20") == .covered)
+        }
+    }
 }
