@@ -102,7 +102,7 @@ extension StaticSQL {
             return nil
         }
 
-        private static func isSpace(_ byte: UInt8) -> Bool {
+        static func isSpace(_ byte: UInt8) -> Bool {
             byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
         }
 
@@ -120,7 +120,13 @@ extension StaticSQL {
 }
 
 private extension String {
+    /// Without the SQL whitespace at either end, read as UTF-8 bytes: going through `Character`s
+    /// (grapheme breaking, then a reversed copy built one at a time) cost 7 % of the server's CPU at one
+    /// PostgreSQL client, for the audit trail's `WITH` item combined into every settlement's writes.
     var trimmingWhitespace: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { !StaticSQL.Parts.isSpace($0) }),
+              let last = bytes.lastIndex(where: { !StaticSQL.Parts.isSpace($0) }) else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }
