@@ -39,6 +39,18 @@ import YibaoTestSupport
         return try await db.read { sql in try await CoverageQuery.answer(for: person, on: date, policy: policy, in: sql) }
     }
 
+    /// The demo loaded, with 张伟's September 2026 contribution (800.00 + 200.00, due 2026-10-15) unpaid.
+    static func zhangWeiOwingSeptember(_ db: any Database) async throws -> PersonRecord {
+        try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
+        let person = try await SettlementStoreTests.person(db, "张伟")
+        _ = try await db.write { sql in
+            try await ContributionBillRepository.insert(
+                ContributionBill(admdvs: "350200", employerID: 0, psnNo: person.psnNo, month: "2026-09", employerShare: Money(yuan: 800),
+                                 individualShare: Money(yuan: 200), dueDate: Self.day("2026-10-15")), in: sql)
+        }
+        return person
+    }
+
     /// A Xiamen business owner enrolled 2026-10-01 waits 6 months, October counted as the first
     /// (L101): until 2027-04-01, account only. The 30.00 visit on 2026-11-20 is paid by the account
     /// alone (30.00 of 500.00), the funds pay 0, and the reason is the waiting period.
@@ -63,13 +75,7 @@ import YibaoTestSupport
     @Test(arguments: TestBackend.all)
     func arrearsStopFundPayments(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
-            try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
-            let person = try await SettlementStoreTests.person(db, "张伟")
-            _ = try await db.write { sql in
-                try await ContributionBillRepository.insert(
-                    ContributionBill(admdvs: "350200", employerID: 0, psnNo: person.psnNo, month: "2026-09", employerShare: Money(yuan: 800),
-                                     individualShare: Money(yuan: 200), dueDate: Self.day("2026-10-15")), in: sql)
-            }
+            let person = try await Self.zhangWeiOwingSeptember(db)
             #expect(try await Self.coverage(db, person, Self.visitDay).status == .arrears(since: Self.day("2026-10-16")))
             #expect(try await Self.coverage(db, person, Self.day("2026-10-15")).status == .covered)
             let s = try await Self.settle(db, person, sn: "A1")
@@ -247,13 +253,7 @@ import YibaoTestSupport
     @Test(arguments: TestBackend.all)
     func arrearsAreAskedOnTheSettlementDate(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
-            try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
-            let person = try await SettlementStoreTests.person(db, "张伟")
-            _ = try await db.write { sql in
-                try await ContributionBillRepository.insert(
-                    ContributionBill(admdvs: "350200", employerID: 0, psnNo: person.psnNo, month: "2026-09", employerShare: Money(yuan: 800),
-                                     individualShare: Money(yuan: 200), dueDate: Self.day("2026-10-15")), in: sql)
-            }
+            let person = try await Self.zhangWeiOwingSeptember(db)
             let desk = RealTimeSettlement(database: db)
             let encounter = try await db.write { sql in
                 try await desk.register(psnNo: person.psnNo, insutype: "310", medType: "21", referral: false, begntime: Self.day("2026-10-10"),
