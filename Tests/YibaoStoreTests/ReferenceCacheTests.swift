@@ -119,6 +119,47 @@ import YibaoTestSupport
         }
     }
 
+    /// A settlement's basis keeps the institution's designation history like the other reference rows:
+    /// once kept, its eligibility reads only the person's events and bills; a suspension written by a
+    /// raw statement applies to the very next settlement.
+    @Test(arguments: TestBackend.all)
+    func aKeptDesignationHistoryGivesWayToASuspension(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
+            let counted = CountingReads(base: db)
+            let desk = RealTimeSettlement(database: counted)
+            let person = try await db.read { sql in try await PersonRepository.find(certno: DemoData.insuredCertno("张伟")!, in: sql) }.first!
+            let encounter = try await db.write { sql in
+                try await desk.register(psnNo: person.psnNo, insutype: "310", medType: "11", referral: false,
+                                        begntime: LocalDate(year: 2026, month: 11, day: 20)!, iptOtpNo: "",
+                                        institution: Self.institution, admission: false, in: sql)
+            }
+            /// A settlement's basis (no lines uploaded: no catalogue reads) and the statements its read took.
+            func basis() async throws -> (Eligibility?, Int) {
+                let before = counted.statements.count
+                let basis = try await desk.basis(mdtrtID: encounter.mdtrtID, institution: Self.institution, for: .settlement)
+                return (basis.eligibility, counted.statements.count - before)
+            }
+            let (first, cold) = try await basis()
+            #expect(first == .covered)
+            // Kept: the institution, the encounter, the person, the unsettled codes, the enrolment events and
+            // the open bills are read; the designation history is not.
+            let (kept, warm) = try await basis()
+            #expect(kept == .covered)
+            #expect(warm == 6)
+            #expect(cold > warm)
+            try await db.write { sql in
+                try await sql.raw("""
+                    INSERT INTO institution_status (admdvs, fixmedins_code, begndate, status, reason, created_at, created_by)
+                    VALUES ('350200', \(bind: Self.institution), '2026-11-01', 'suspended', '协议暂停', 0, 'test')
+                    """).run()
+            }
+            let (suspended, reread) = try await basis()
+            #expect(suspended == .notCovered(.institutionSuspended))
+            #expect(reread > warm)
+        }
+    }
+
     /// A read at an older number than what is kept (a snapshot from before a change) reads the tables
     /// and leaves what is kept alone; past its limit the cache starts over.
     @Test(arguments: TestBackend.all)

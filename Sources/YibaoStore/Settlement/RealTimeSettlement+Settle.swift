@@ -128,7 +128,11 @@ extension RealTimeSettlement {
                                 feeDates: fees.map(\.date))
         let reference = try await basis.reference.covering(fees.map(\.code), basis: basis, in: db)
         let (lines, notes) = Self.feeLines(fees, basis: basis, reference: reference)
-        let eligibility = if let known = basis.eligibility { known } else { try await Self.eligibility(basis, in: db) }
+        let eligibility = if let known = basis.eligibility { known } else {
+            try await Self.eligibility(basis, designations: {
+                try await InstitutionDesignationRepository.history(basis.institution.code, in: db)
+            }, in: db)
+        }
         let settlement = try SettlementEngine.settle(
             Encounter(date: basis.date, admissionDate: encounter.setting.isAdmission ? encounter.begntime : nil,
                       setting: encounter.setting, grade: basis.grade, lines: lines),

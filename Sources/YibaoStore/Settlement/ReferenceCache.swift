@@ -2,11 +2,11 @@ import SQLKit
 import Synchronization
 import YibaoCore
 
-/// The reference data a settlement's basis reads — catalogue rows, an institution's declarations, the
-/// policy in force and W — kept in this process, and still exact.
+/// The reference data a settlement's basis reads — catalogue rows, an institution's declarations and
+/// designation history, the policy in force and W — kept in this process, and still exact.
 ///
-/// Every change to the tables they come from (`Schema.referenceTables`) raises `reference_version` in
-/// the changing transaction (migration 13's triggers), whichever process or tool makes it. A basis
+/// Every change to the tables they come from raises `reference_version` in the changing transaction
+/// (the triggers of migrations 13 and 15), whichever process or tool makes it. A basis
 /// first reads that number, with its encounter (`versionQuery`); what is kept is used only while it
 /// is the number it was kept under, and all of it is dropped when the number moves. So a catalogue
 /// correction or a new policy applies to the next basis read, as when every read went to the tables,
@@ -14,7 +14,8 @@ import YibaoCore
 ///
 /// Why: these reads were the largest left in a basis (the catalogue rows and declarations about 45 µs
 /// of SQLite's CPU a flow, with the policy and W six of PostgreSQL's statements a flow), for rows
-/// that change a few times a year. The number costs a column of the basis's first statement.
+/// that change a few times a year. The number costs a column of the basis's first statement. The
+/// designation history joined them later (migration 15): a statement in every settlement's eligibility.
 ///
 /// The number only rises. On SQLite the number and the rows come from one read transaction's snapshot,
 /// and a read whose snapshot is older than what is kept reads the tables itself. On PostgreSQL (read
@@ -49,6 +50,8 @@ public final class ReferenceCache: Sendable {
         /// nil: the code is not in the catalogue (kept too: the number covers inserts).
         var catalogue: [CatalogueKey: CatalogueItem?] = [:]
         var declared: [DeclaredKey: [DeclaredItem]] = [:]
+        /// By institution code.
+        var designations: [String: [DesignationStatus]] = [:]
 
         /// Whether what is kept answers a read at `version`. A newer number drops everything and starts
         /// over at it; an older one (a snapshot from before a change) is neither answered nor kept.
@@ -59,7 +62,7 @@ public final class ReferenceCache: Sendable {
 
         /// Makes room for `count` more entries, starting over beyond `limit`.
         mutating func makeRoom(_ count: Int, limit: Int) {
-            if catalogue.count + terms.count + count > limit { self = Kept(version: version) }
+            if catalogue.count + terms.count + designations.count + count > limit { self = Kept(version: version) }
         }
     }
     private let kept = Mutex(Kept())
@@ -99,6 +102,18 @@ public final class ReferenceCache: Sendable {
             kept.terms[key] = terms
         }
         return terms
+    }
+
+    /// `institution`'s designation status history, oldest first.
+    func designations(_ institution: String, version: Int64, in db: any SQLDatabase) async throws -> [DesignationStatus] {
+        if let history = kept.withLock({ $0.isAt(version) ? $0.designations[institution] : nil }) { return history }
+        let history = try await InstitutionDesignationRepository.history(institution, in: db)
+        kept.withLock { kept in
+            guard kept.isAt(version) else { return }
+            kept.makeRoom(1, limit: limit)
+            kept.designations[institution] = history
+        }
+        return history
     }
 
     /// The catalogue rows and `institution`'s declarations for `codes`: what is kept under `version`,

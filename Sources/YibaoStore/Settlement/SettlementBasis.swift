@@ -103,7 +103,9 @@ extension RealTimeSettlement {
         case .upload(let uploaded): codes = uploaded
         case .settlement:
             codes = pending
-            basis.eligibility = try await eligibility(basis, in: db)
+            basis.eligibility = try await eligibility(basis, designations: {
+                try await references.designations(institution.code, version: version, in: db)
+            }, in: db)
         }
         basis.reference = try await references.fees(codes, region: person.admdvs, insutype: encounter.insutype,
                                                     institution: institution.code, version: version, in: db)
@@ -148,11 +150,11 @@ extension RealTimeSettlement {
     }
 
     /// Eligibility on the settlement date: the answer over the stored enrolment events and arrears
-    /// (waiting periods, interruptions, arrears — `coverage`), then the institution's designation.
-    static func eligibility(_ basis: SettlementBasis, in db: any SQLDatabase) async throws -> Eligibility {
-        let (coverage, history) = try await db.together(
-            { try await Self.coverage(basis, in: db) },
-            { try await InstitutionDesignationRepository.history(basis.institution.code, in: db) })
+    /// (waiting periods, interruptions, arrears — `coverage`), then the institution's designation, whose
+    /// history `designations` gives (kept, or read).
+    static func eligibility(_ basis: SettlementBasis, designations: @escaping @Sendable () async throws -> [DesignationStatus],
+                            in db: any SQLDatabase) async throws -> Eligibility {
+        let (coverage, history) = try await db.together({ try await Self.coverage(basis, in: db) }, designations)
         let person = coverage.eligibility
         if case .notCovered = person { return person }
         if InstitutionDesignationRepository.status(of: history, on: basis.date) != .active { return .notCovered(.institutionSuspended) }
