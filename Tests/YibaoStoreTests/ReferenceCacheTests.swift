@@ -34,18 +34,24 @@ import YibaoTestSupport
     static let institution = "H35020000001"
     static let consultation = "110200001", bloodCount = "250101001"
 
+    /// The demo loaded and a visit of 张伟's on 2026-11-20 registered, with a desk whose reads are counted.
+    static func visitCounted(_ db: any Database) async throws -> (CountingReads, RealTimeSettlement, EncounterRecord) {
+        try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
+        let counted = CountingReads(base: db)
+        let desk = RealTimeSettlement(database: counted)
+        let person = try await db.read { sql in try await PersonRepository.find(certno: DemoData.insuredCertno("张伟")!, in: sql) }.first!
+        let encounter = try await db.write { sql in
+            try await desk.register(psnNo: person.psnNo, insutype: "310", medType: "11", referral: false,
+                                    begntime: LocalDate(year: 2026, month: 11, day: 20)!, iptOtpNo: "",
+                                    institution: Self.institution, admission: false, in: sql)
+        }
+        return (counted, desk, encounter)
+    }
+
     @Test(arguments: TestBackend.all)
     func keptRowsServeUntilEitherTableChanges(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
-            try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
-            let counted = CountingReads(base: db)
-            let desk = RealTimeSettlement(database: counted)
-            let person = try await db.read { sql in try await PersonRepository.find(certno: DemoData.insuredCertno("张伟")!, in: sql) }.first!
-            let encounter = try await db.write { sql in
-                try await desk.register(psnNo: person.psnNo, insutype: "310", medType: "11", referral: false,
-                                        begntime: LocalDate(year: 2026, month: 11, day: 20)!, iptOtpNo: "",
-                                        institution: Self.institution, admission: false, in: sql)
-            }
+            let (counted, desk, encounter) = try await Self.visitCounted(db)
             /// The basis for the two codes, and the statements its read took.
             func basis() async throws -> (SettlementBasis, Int) {
                 let before = counted.statements.count
@@ -125,15 +131,7 @@ import YibaoTestSupport
     @Test(arguments: TestBackend.all)
     func aKeptDesignationHistoryGivesWayToASuspension(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
-            try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
-            let counted = CountingReads(base: db)
-            let desk = RealTimeSettlement(database: counted)
-            let person = try await db.read { sql in try await PersonRepository.find(certno: DemoData.insuredCertno("张伟")!, in: sql) }.first!
-            let encounter = try await db.write { sql in
-                try await desk.register(psnNo: person.psnNo, insutype: "310", medType: "11", referral: false,
-                                        begntime: LocalDate(year: 2026, month: 11, day: 20)!, iptOtpNo: "",
-                                        institution: Self.institution, admission: false, in: sql)
-            }
+            let (counted, desk, encounter) = try await Self.visitCounted(db)
             /// A settlement's basis (no lines uploaded: no catalogue reads) and the statements its read took.
             func basis() async throws -> (Eligibility?, Int) {
                 let before = counted.statements.count
