@@ -27,9 +27,9 @@ public enum TestBackend: String, CaseIterable, Codable, Sendable, CustomStringCo
         return logger
     }()
 
-    /// A brand-new, migrated database for one test, removed afterwards; on PostgreSQL with a pool of
-    /// `poolMaxConnections` when given.
-    public func withDatabase<T: Sendable>(poolMaxConnections: Int? = nil,
+    /// A brand-new database for one test, migrated unless asked not to, removed afterwards; on
+    /// PostgreSQL with a pool of `poolMaxConnections` when given.
+    public func withDatabase<T: Sendable>(poolMaxConnections: Int? = nil, migrate: Bool = true,
                                           _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         switch self {
         case .sqlite:
@@ -37,7 +37,7 @@ public enum TestBackend: String, CaseIterable, Codable, Sendable, CustomStringCo
             defer {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
-            return try await DatabaseOpening.with(.sqlite(path: path), logger: Self.logger, body)
+            return try await DatabaseOpening.with(.sqlite(path: path), migrate: migrate, logger: Self.logger, body)
         case .postgres:
             guard let text = Self.postgresURL, case .postgres(var url) = try DatabaseLocation.parse(text) else {
                 throw TestSetupError("YIBAO_TEST_POSTGRES_URL is not a postgres:// URL")
@@ -49,7 +49,7 @@ public enum TestBackend: String, CaseIterable, Codable, Sendable, CustomStringCo
             if let poolMaxConnections { url.poolMaxConnections = poolMaxConnections }
             let result: Result<T, any Error>
             do {
-                result = .success(try await DatabaseOpening.with(.postgres(url), logger: Self.logger, body))
+                result = .success(try await DatabaseOpening.with(.postgres(url), migrate: migrate, logger: Self.logger, body))
             } catch {
                 result = .failure(error)
             }
