@@ -22,22 +22,10 @@ struct Bench: AsyncParsableCommand {
         @Option(help: "随机种子 / seed") var seed: UInt64 = 42
 
         func execute() async throws {
-            let cases: [EngineBenchmark.Case] = [
-                .init(preset: PolicyPresets.benxiResident, kind: "outpatient", lines: 5, person: PersonProfile(category: .residentAdult, continuousYears: 3)),
-                .init(preset: PolicyPresets.benxiResident, kind: "inpatient", lines: 50, person: PersonProfile(category: .residentAdult, continuousYears: 3)),
-                .init(preset: PolicyPresets.xiamenEmployee, kind: "outpatient", lines: 5,
-                      person: PersonProfile(category: .employee, account: AccountBalances(firstLevel: Money(yuan: 2_000)))),
-                .init(preset: PolicyPresets.xiamenEmployee, kind: "inpatient", lines: 50,
-                      person: PersonProfile(category: .employee, account: AccountBalances(firstLevel: Money(yuan: 2_000)))),
-                .init(preset: PolicyPresets.municipalEmployee, kind: "outpatient", lines: 5,
-                      person: PersonProfile(category: .employee, account: AccountBalances(firstLevel: Money(yuan: 800), secondLevel: Money(yuan: 3_000)))),
-                .init(preset: PolicyPresets.municipalEmployee, kind: "inpatient", lines: 50,
-                      person: PersonProfile(category: .employee, account: AccountBalances(firstLevel: Money(yuan: 800), secondLevel: Money(yuan: 3_000)))),
-            ]
             let bench = EngineBenchmark(seconds: seconds, seed: seed)
             print("case\tsettlements/s\tp50 µs\tp99 µs\tsettlements")
-            for benchCase in cases {
-                let r = try bench.run(benchCase)
+            for workload in EngineWorkload.standard {
+                let r = try bench.run(workload)
                 print("\(r.name)\t\(Int(r.perSecond))\t\(Self.micros(r.p50))\t\(Self.micros(r.p99))\t\(r.settlements)")
             }
         }
