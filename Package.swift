@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "yibao", targets: ["yibao"]),
+        // For the package-benchmark suite in Benchmarks/, a package of its own.
+        .library(name: "YibaoCore", targets: ["YibaoCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
