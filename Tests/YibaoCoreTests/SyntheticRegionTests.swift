@@ -99,18 +99,22 @@ import YibaoCore
         #expect(throws: DomainError.self) { try Self.population(seed: 1, persons: 10, policy: nil, residents: false) }
     }
 
-    /// Every grade is present; 4,000 catalogue entries across 甲/乙/丙 (drugs 2,600, services 1,100,
-    /// consumables 300); tertiary hospitals declare everything, pharmacies only unrestricted drugs.
+    /// Every grade is present; 4,005 catalogue entries across 甲/乙/丙 (drugs 2,600, services 1,100,
+    /// consumables 300, five room types of bed); tertiary hospitals declare everything, pharmacies only
+    /// unrestricted drugs, community centres no beds.
     @Test func providersCoverEveryGradeAndClass() {
         let providers = SyntheticProviders(region: Self.region, institutions: 40, seed: 3)
         #expect(Set(providers.institutions.map(\.grade)) == ["3A", "3B", "3", "2", "1", "none"])
-        #expect(providers.items.count == 4_000)
-        #expect(Set(providers.items.map(\.code)).count == 4_000)
+        #expect(providers.items.count == 4_005)
+        #expect(Set(providers.items.map(\.code)).count == 4_005)
+        #expect(providers.items.filter { $0.kind == "bed" }.map(\.code) == (1...5).map { "91201000\($0)" })
         #expect(Set(providers.items.map(\.listClass)) == [.classA, .classB, .classC])
         #expect(providers.items.filter { $0.kind == "drug" }.count == 2_600)
         #expect(providers.items.allSatisfy { $0.listClass == .classC || $0.ceiling != nil })
         let tertiary = providers.institutions.firstIndex { $0.grade == "3A" }!
-        #expect(providers.declared(by: providers.institutions[tertiary], index: tertiary).count == 4_000)
+        #expect(providers.declared(by: providers.institutions[tertiary], index: tertiary).count == 4_005)
+        let clinic = providers.institutions.firstIndex { $0.grade == "1" }!
+        #expect(!providers.declared(by: providers.institutions[clinic], index: clinic).contains { $0.kind == "bed" })
         let pharmacy = providers.institutions.firstIndex { $0.grade == "none" }!
         let stocked = providers.declared(by: providers.institutions[pharmacy], index: pharmacy)
         #expect(!stocked.isEmpty && stocked.allSatisfy { $0.kind == "drug" && $0.minGrade == nil })

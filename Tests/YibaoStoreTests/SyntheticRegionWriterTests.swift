@@ -21,7 +21,7 @@ import YibaoTestSupport
             let summary = try await writer.generate(region: "329800", persons: 1_200, institutions: 8, seed: 11, month: "2026-11", by: Self.actor)
             #expect(summary.persons == 1_200)
             #expect(summary.institutions == 8)
-            #expect(summary.catalogueItems == 8_000) // 4,000 items × two schemes
+            #expect(summary.catalogueItems == 8_010) // 4,005 items × two schemes
             #expect(summary.employers == 12)
             let policies = PolicyRepository(database: db)
             let november = LocalDate(year: 2026, month: 11, day: 1)!
@@ -68,7 +68,7 @@ import YibaoTestSupport
                         }
                 }
                 #expect(tuples["persons"].map { $0 >= 1_200 } == true)
-                #expect(tuples["catalogue_items"].map { $0 >= 8_000 } == true)
+                #expect(tuples["catalogue_items"].map { $0 >= 8_010 } == true)
                 #expect(tuples["fee_details"] == -1)
                 #expect(tuples["settlements"] == -1)
             }

@@ -14,7 +14,7 @@ public struct SyntheticProviders: Sendable {
     public struct Item: Sendable, Equatable {
         public var code: String
         public var name: String
-        /// drug, service, consumable.
+        /// drug, service, consumable, bed.
         public var kind: String
         public var listClass: ListClass
         /// Per unit; nil for some 丙 items (self-paid, no ceiling).
@@ -40,6 +40,11 @@ public struct SyntheticProviders: Sendable {
     static let services = ["诊查费", "血常规", "尿常规", "肝功能", "肾功能", "血脂", "血糖测定", "心电图", "B超检查", "X线摄片", "CT平扫",
                            "磁共振", "胃镜检查", "肠镜检查", "静脉输液", "肌肉注射", "换药", "清创缝合", "针灸", "推拿", "康复训练",
                            "血液透析", "护理", "麻醉", "手术"]
+    /// Bed-days (`kind` bed, billed with the days as count): fixed, as a city's few room types are.
+    static let beds: [(name: String, listClass: ListClass, yuan: Int64)] = [
+        ("普通病房床位费（三人间）", .classA, 40), ("普通病房床位费（双人间）", .classA, 60), ("重症监护病房床位费", .classA, 150),
+        ("单人间病房床位费", .classB, 120), ("特需病房床位费", .classC, 400),
+    ]
     static let consumables = ["注射器", "输液器", "导尿管", "医用敷料", "缝合线", "留置针", "吻合器", "骨科钢板", "人工晶体", "心脏支架"]
     /// Grades with their share (per mille) of the institutions and what they are.
     static let grades: [(grade: String, kind: String, perMille: Int, name: (String, String))] = [
@@ -93,12 +98,17 @@ public struct SyntheticProviders: Sendable {
                 items.append(Item(code: code, name: name, kind: shape.kind, listClass: listClass, ceiling: ceiling, minGrade: minGrade))
             }
         }
+        // Bed codes 912010001…: clear of the generated services (900000001…).
+        items += Self.beds.enumerated().map { index, bed in
+            Item(code: "91201000\(index + 1)", name: bed.name, kind: "bed", listClass: bed.listClass, ceiling: Money(yuan: bed.yuan),
+                 minGrade: nil)
+        }
         self.institutions = institutions
         self.items = items
     }
 
     /// What an institution declares: tertiary hospitals everything, secondary everything not reserved to
-    /// grade 3, community centres the unrestricted drugs and the first 300 services, pharmacies the
+    /// grade 3 (both with the beds), community centres the unrestricted drugs and the first 300 services, pharmacies the
     /// unrestricted drugs. Primary care and pharmacies stock two thirds of the drugs (by a fixed rotation).
     public func declared(by institution: Institution, index: Int) -> [Item] {
         switch institution.grade {

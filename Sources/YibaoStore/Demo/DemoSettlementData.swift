@@ -39,7 +39,7 @@ enum DemoSettlementData {
         Item(code: "250101001", name: "血细胞分析", kind: .service, listClass: .classA, ceiling: "20.00"),
         Item(code: "250301001", name: "肝功能检查", kind: .service, listClass: .classA, ceiling: "80.00"),
         Item(code: "310701001", name: "常规心电图检查", kind: .service, listClass: .classA, ceiling: "25.00"),
-        Item(code: "120100001", name: "普通病房床位费", kind: .service, listClass: .classA, ceiling: "40.00"),
+        Item(code: "120100001", name: "普通病房床位费", kind: .bed, listClass: .classA, ceiling: "40.00"),
         Item(code: "120400001", name: "一级护理", kind: .service, listClass: .classA, ceiling: "25.00"),
         Item(code: "331003001", name: "阑尾切除术", kind: .service, listClass: .classA, ceiling: "1200.00"),
         Item(code: "210300001", name: "X 线计算机体层（CT）平扫", kind: .service, listClass: .classB, ceiling: "200.00"),

@@ -32,7 +32,7 @@ extension Schema {
         sqlite: raisingReferenceVersion(sqlite: keptSince15),
         postgres: raisingReferenceVersion(postgres: keptSince15))
 
-    private static func raisingReferenceVersion(sqlite tables: [String]) -> [String] {
+    static func raisingReferenceVersion(sqlite tables: [String]) -> [String] {
         tables.flatMap { table in
             ["INSERT", "UPDATE", "DELETE"].map { event in
                 """
