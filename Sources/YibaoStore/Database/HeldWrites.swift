@@ -8,6 +8,8 @@ protocol WriteHolding: SQLDatabase {
     func hold(_ write: StaticSQL.Bound) async throws
     /// Forgets what is held: the transaction rolls back.
     func discardHeld()
+    /// Sends what is held now, on its own.
+    func sendHeld() async throws
 }
 
 extension SQLDatabase {
@@ -30,6 +32,13 @@ extension SQLDatabase {
         } else {
             try await run(statement, values: values)
         }
+    }
+
+    /// Sends what `runDeferred` holds now, so that the transaction's later statements see it (sent with
+    /// the next statement, as one, they would not). For a transaction that reads back what it wrote,
+    /// as the synthetic encounter writer's, which makes several HIS calls in one.
+    public func sendHeld() async throws {
+        try await writeHolder?.sendHeld()
     }
 
     /// The session that holds writes for this one: itself, or the one a forwarding wrapper (a test's

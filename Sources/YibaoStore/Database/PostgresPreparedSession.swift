@@ -88,6 +88,13 @@ struct PostgresPreparedSession: ForwardingSQLDatabase, WriteHolding, BeginHoldin
         try await send(StaticSQL.combining(Array(writes.dropLast()), then: last)!) { _ in }
     }
 
+    func sendHeld() async throws {
+        let writes = held?.take() ?? []
+        guard !writes.isEmpty else { return }
+        if let text = begin?.take() { try await base.raw(SQLQueryString(text)).run() }
+        try await send(writes)
+    }
+
     func discardHeld() {
         _ = held?.take()
         _ = begin?.take()
