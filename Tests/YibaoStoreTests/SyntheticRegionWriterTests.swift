@@ -119,4 +119,36 @@ import YibaoTestSupport
             #expect(zhang.map(\.name) == ["张伟"])
         }
     }
+
+    /// A run stopped after the providers (progress 0) resumes with the persons, not by writing the
+    /// providers again; a second synthetic region of the same city is refused before anything is
+    /// written, since its identity numbers would repeat the first's.
+    @Test(arguments: TestBackend.all)
+    func aStoppedRunResumesAndASecondRegionOfTheCityIsRefused(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            let writer = SyntheticRegionWriter(database: db, chunkSize: 100)
+            _ = try await writer.generate(region: "329800", persons: 0, institutions: 6, seed: 5, month: "2026-11", by: Self.actor)
+            // As if a 300-person run had stopped once its providers were committed.
+            try await db.write { sql in
+                try await sql.update("batch_runs").set("period", to: "seed=5 persons=300 institutions=6 month=2026-11").set("status", to: "running")
+                    .where("admdvs", .equal, "329800").where("kind", .equal, "generate").run()
+            }
+            let resumed = try await writer.generate(region: "329800", persons: 300, institutions: 6, seed: 5, month: "2026-11", by: Self.actor)
+            #expect(resumed.persons == 300 && resumed.declaredItems == 0)
+            let counts = try await db.read { sql in
+                (try await sql.raw("SELECT COUNT(*) AS n FROM persons WHERE admdvs = '329800'").first()!.decode(column: "n", as: Int.self),
+                 try await sql.raw("SELECT COUNT(*) AS n FROM institutions WHERE admdvs = '329800'").first()!.decode(column: "n", as: Int.self))
+            }
+            #expect(counts == (300, 6))
+
+            let refused = await #expect(throws: DomainError.self) {
+                try await writer.generate(region: "329806", persons: 300, institutions: 6, seed: 6, month: "2026-11", by: Self.actor)
+            }
+            #expect(refused?.code == "SYNTHETIC_CITY_TAKEN")
+            let region = try await db.read { sql in try await sql.raw("SELECT COUNT(*) AS n FROM regions WHERE admdvs = '329806'").first()! }
+            #expect(try region.decode(column: "n", as: Int.self) == 0)
+            // Another city is fine.
+            #expect(try await writer.generate(region: "329700", persons: 50, institutions: 6, seed: 6, month: "2026-11", by: Self.actor).persons == 50)
+        }
+    }
 }

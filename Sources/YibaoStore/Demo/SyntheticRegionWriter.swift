@@ -70,6 +70,13 @@ public struct SyntheticRegionWriter: Sendable {
                 return summary
             }
             resumeAt = try previous.decode(column: "processed", as: Int.self)
+        } else if let other = try await generatedRegion(inCityOf: region) {
+            // Identity numbers are allocated per county of the city (the code's first four digits)
+            // from the same first sequence numbers, so a second region of the city would repeat them.
+            throw DomainError(.conflict, code: "SYNTHETIC_CITY_TAKEN",
+                              message: "同一城市（\(region.value.prefix(4))）已有合成统筹区 \(other)，合成人口的身份证号会重复；请用其他城市的统筹区代码或新数据库",
+                              messageEn: "the city \(region.value.prefix(4)) already has the synthetic region \(other), whose identity numbers a second one would repeat; use a region code of another city or a fresh database",
+                              path: "region")
         }
         if try await RegionRepository(database: database).all().first(where: { $0.admdvs == region.value }) == nil {
             try await establish(region, by: actor)
@@ -87,7 +94,8 @@ public struct SyntheticRegionWriter: Sendable {
         summary.employers = population.employers.count
         summary.institutions = providers.institutions.count
         summary.catalogueItems = providers.items.count * schemes.count
-        if resumeAt == 0 {
+        // Written with the progress row in one transaction: a resumed run finds them there.
+        if previous == nil {
             let (writeProviders, writeEmployers) = (providers, population.employers)
             summary.declaredItems = try await database.write { db in
                 let declared = try await Self.write(writeProviders, schemes: schemes, region: region.value, in: db)
@@ -135,6 +143,15 @@ public struct SyntheticRegionWriter: Sendable {
             try await database.write { db in try await Self.analyzeLoadedTables(in: db) }
         }
         return summary
+    }
+
+    /// Another region of the same city (first four digits) that holds a generated population.
+    func generatedRegion(inCityOf region: RegionCode) async throws -> String? {
+        try await database.read { db in
+            try await db.select().column("admdvs").from("batch_runs").where("kind", .equal, Self.kind)
+                .where("admdvs", .like, region.value.prefix(4) + "%").where("admdvs", .notEqual, region.value).first()?
+                .decode(column: "admdvs", as: String.self)
+        }
     }
 
     /// Planner statistics for the tables that hold rows, and none for the empty ones.
