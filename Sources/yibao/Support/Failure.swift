@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import YibaoCore
+import YibaoStore
 
 /// Prints a domain error the way an operator reads it and exits non-zero.
 enum Failure {
@@ -10,6 +11,8 @@ enum Failure {
             printError("错误 \(error.code)\(error.path.map { " [\($0)]" } ?? "")：\(error.message)\nerror: \(error.messageEn)")
         case let error as PolicyLoadError:
             printError(error.description)
+        case let error where DatabaseErrorText.describe(error) != nil:
+            printError("数据库错误 / database error: \(DatabaseErrorText.describe(error)!)")
         default:
             printError("错误 / error: \(String(describing: error))")
         }
