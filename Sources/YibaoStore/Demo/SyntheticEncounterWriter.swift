@@ -77,21 +77,22 @@ public struct SyntheticEncounterWriter: Sendable {
             let fresh = chunk.filter { !written.contains($0.index) }
             let outcomes = try await settle(fresh, persons: persons, institutions: institutions, by: actor)
             for (bill, outcome) in zip(fresh, outcomes) { summary.add(outcome, total: bill.total) }
-            let through = done + chunk.count, finished = through == count
-            try await database.write { db in
-                try await db.update("batch_runs").set("processed", to: SQLBind(through))
-                    .set("status", to: finished ? "done" : "running").set("finished_at", to: finished ? Clock.nowMillis() : nil)
-                    .where("admdvs", .equal, region.value).where("kind", .equal, Self.kind).run()
-            }
+            let through = done + chunk.count
+            try await record(through: through, of: count, region: region.value)
             progress(through, count)
         }
-        if count == 0 {
-            try await database.write { db in
-                try await db.update("batch_runs").set("status", to: "done").set("finished_at", to: Clock.nowMillis())
-                    .where("admdvs", .equal, region.value).where("kind", .equal, Self.kind).run()
-            }
-        }
+        if count == 0 { try await record(through: 0, of: 0, region: region.value) }
         return summary
+    }
+
+    /// Progress after a chunk: bills done, and done altogether when that is all of them.
+    func record(through: Int, of count: Int, region: String) async throws {
+        let finished = through == count
+        try await database.write { db in
+            try await db.update("batch_runs").set("processed", to: SQLBind(through))
+                .set("status", to: finished ? "done" : "running").set("finished_at", to: finished ? Clock.nowMillis() : nil)
+                .where("admdvs", .equal, region).where("kind", .equal, Self.kind).run()
+        }
     }
 
     /// Where a run starts (bills done, and whether an earlier run stopped part-way); nil when the same
