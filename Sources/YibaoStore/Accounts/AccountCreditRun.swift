@@ -92,7 +92,8 @@ public struct AccountCreditRun: Sendable {
     }
 
     /// One chunk in one transaction: each person's months not yet credited are written to `account_credits`
-    /// and their sum posted as one movement.
+    /// and their sum posted as one movement. A statement each for the chunk's credits, its ledger rows and
+    /// its balances, however many persons it holds.
     static func credit(_ chunk: [Int64], region: String, months: [BillingMonth], policy: ContributionPolicy,
                        in db: any SQLDatabase) async throws -> Summary {
         let year = months[0].year
@@ -101,6 +102,9 @@ public struct AccountCreditRun: Sendable {
             .map(PersonRecord.init(row:))
         let bases = try await ContributionBaseRepository.bases(admdvs: region, year: year, psnNos: chunk, in: db)
         let pensions = try await PensionRepository.pensions(admdvs: region, year: year, psnNos: chunk, in: db)
+        let now = Clock.nowMillis()
+        var due: [Int64: [String: AccountCredit]] = [:]
+        var order: [Int64] = []
         for person in persons {
             // The person's wage base: their highest locked base of the year (one employer in the usual case).
             let wageBase = bases.values.compactMap { $0[person.psnNo]?.amount }.max()
@@ -116,28 +120,37 @@ public struct AccountCreditRun: Sendable {
                 continue
             }
             guard !credits.isEmpty else { part.skipped += 1; continue }
-            var first = Money.zero, second = Money.zero
-            for (month, credit) in credits {
-                let written = try await db.raw("""
-                    INSERT INTO account_credits (admdvs, psn_no, month, first_level_fen, second_level_fen, created_at)
-                    VALUES (\(bind: region), \(bind: person.psnNo), \(bind: month.description), \(bind: credit.firstLevel.fen),
-                            \(bind: credit.secondLevel.fen), \(bind: Clock.nowMillis()))
-                    ON CONFLICT (admdvs, psn_no, month) DO NOTHING
-                    RETURNING psn_no
-                    """).all()
-                guard !written.isEmpty else { continue }
-                first = first + credit.firstLevel
-                second = second + credit.secondLevel
+            due[person.psnNo] = Dictionary(uniqueKeysWithValues: credits.map { ($0.0.description, $0.1) })
+            order.append(person.psnNo)
+        }
+        let rows: [[BulkInsert.Value]] = order.flatMap { psnNo in
+            due[psnNo]!.sorted { $0.key < $1.key }.map { month, credit -> [BulkInsert.Value] in
+                [region, psnNo, month, credit.firstLevel.fen, credit.secondLevel.fen, now]
             }
-            guard first + second > .zero else { part.alreadyCredited += 1; continue }
-            try await AccountLedgerWriter.post([.init(level: .first, amount: first), .init(level: .second, amount: second)],
-                                               admdvs: region, psnNo: person.psnNo, counterparty: "crediting:\(region)", setlID: nil,
-                                               kind: "credit", in: db)
-            try await AccountLedgerWriter.adjustBalance(admdvs: region, psnNo: person.psnNo, by: AccountBalances(firstLevel: first, secondLevel: second),
-                                                        in: db)
+        }
+        let written = try await BulkInsert.insert(
+            into: "account_credits", columns: ["admdvs", "psn_no", "month", "first_level_fen", "second_level_fen", "created_at"], rows: rows,
+            ignoringConflictsOn: ["admdvs", "psn_no", "month"], returning: ["psn_no", "month"], in: db)
+        // What was written now, a person's months summed (a month credited before is not again).
+        var credited: [Int64: AccountBalances] = [:]
+        for row in written {
+            let psnNo = try row.decode(column: "psn_no", as: Int64.self)
+            guard let credit = due[psnNo]?[try row.decode(column: "month", as: String.self)] else { continue }
+            credited[psnNo, default: AccountBalances()].firstLevel += credit.firstLevel
+            credited[psnNo, default: AccountBalances()].secondLevel += credit.secondLevel
+        }
+        let posted = order.compactMap { psnNo in credited[psnNo].map { (psnNo: psnNo, delta: $0) } }
+        part.alreadyCredited += order.count - posted.count
+        let ledger = posted.flatMap { psnNo, delta in
+            AccountLedgerWriter.rows([.init(level: .first, amount: delta.firstLevel), .init(level: .second, amount: delta.secondLevel)],
+                                     admdvs: region, psnNo: psnNo, counterparty: "crediting:\(region)", setlID: nil, kind: "credit", now: now)
+        }
+        try await BulkInsert.insert(into: "account_ledger", columns: AccountLedgerWriter.columns, rows: ledger, in: db)
+        try await AccountLedgerWriter.adjustBalances(admdvs: region, by: posted, in: db)
+        for (_, delta) in posted {
             part.credited += 1
-            part.firstLevel = part.firstLevel + first
-            part.secondLevel = part.secondLevel + second
+            part.firstLevel = part.firstLevel + delta.firstLevel
+            part.secondLevel = part.secondLevel + delta.secondLevel
         }
         return part
     }

@@ -80,7 +80,7 @@ public struct BillingRun: Sendable {
         return summary
     }
 
-    /// One chunk in one transaction: persons and bases with one query each, then one insert per bill.
+    /// One chunk in one transaction: persons and bases with one query each, the bills in one insert.
     static func bill(_ chunk: [(Int64, Int64)], region: String, terms: MonthlyTerms, by actor: AuditActor,
                      in db: any SQLDatabase) async throws -> Summary {
         let month = terms.month
@@ -90,25 +90,29 @@ public struct BillingRun: Sendable {
             .map(PersonRecord.init(row:))
         let byNo = Dictionary(persons.map { ($0.psnNo, $0) }, uniquingKeysWith: { a, _ in a })
         let bases = try await ContributionBaseRepository.bases(admdvs: region, year: month.year, psnNos: psnNos, in: db)
+        var bills: [ContributionBill] = []
         for (employer, psnNo) in chunk {
             guard let person = byNo[psnNo] else {
                 part.failures.append(Failure(psnNo: psnNo, employerID: employer, code: "PERSON_NOT_FOUND", message: "参保人不存在 / no such person"))
                 continue
             }
-            do {
-                let amount = try terms.contribution(of: person, base: bases[employer]?[psnNo])
-                let bill = ContributionBill(admdvs: region, employerID: employer, psnNo: psnNo, month: month.description,
-                                            employerShare: amount.employerTotal, individualShare: amount.individualTotal, dueDate: terms.due)
-                if try await ContributionBillRepository.insert(bill, in: db) {
-                    part.billed += 1
-                    part.employerDue = part.employerDue + bill.employerShare
-                    part.individualDue = part.individualDue + bill.individualShare
-                } else {
-                    part.alreadyBilled += 1
-                }
-            } catch let error as DomainError {
+            switch Result(catching: { () throws(DomainError) in try terms.contribution(of: person, base: bases[employer]?[psnNo]) }) {
+            case .success(let amount):
+                bills.append(ContributionBill(admdvs: region, employerID: employer, psnNo: psnNo, month: month.description,
+                                              employerShare: amount.employerTotal, individualShare: amount.individualTotal, dueDate: terms.due))
+            case .failure(let error):
                 part.failures.append(Failure(psnNo: psnNo, employerID: employer, code: error.code, message: error.message))
             }
+        }
+        let written = try await ContributionBillRepository.insert(bills, in: db)
+        for bill in bills {
+            guard written.contains(.init(employerID: bill.employerID, psnNo: bill.psnNo, month: bill.month)) else {
+                part.alreadyBilled += 1
+                continue
+            }
+            part.billed += 1
+            part.employerDue = part.employerDue + bill.employerShare
+            part.individualDue = part.individualDue + bill.individualShare
         }
         if part.billed > 0, let last = chunk.last {
             try await db.raw("""

@@ -7,15 +7,32 @@ public enum ContributionBillRepository {
     /// Inserts `bill` unless the month is already billed for that payer; true when a row was written.
     @discardableResult
     public static func insert(_ bill: ContributionBill, in db: any SQLDatabase) async throws -> Bool {
-        let id = IDGenerator.shared.next()
-        let rows = try await db.raw("""
-            INSERT INTO contribution_bills (admdvs, id, employer_id, psn_no, month, employer_fen, individual_fen, due_date, paid_fen, created_at)
-            VALUES (\(bind: bill.admdvs), \(bind: id), \(bind: bill.employerID), \(bind: bill.psnNo), \(bind: bill.month),
-                    \(bind: bill.employerShare.fen), \(bind: bill.individualShare.fen), \(bind: bill.dueDate.description), 0, \(bind: Clock.nowMillis()))
-            ON CONFLICT (admdvs, employer_id, psn_no, month) DO NOTHING
-            RETURNING id
-            """).all()
-        return !rows.isEmpty
+        try await !insert([bill], in: db).isEmpty
+    }
+
+    /// A bill's payer and month: what makes it unique in its region.
+    public struct Key: Hashable, Sendable {
+        public var employerID: Int64
+        public var psnNo: Int64
+        public var month: String
+    }
+
+    /// Inserts the bills whose month is not yet billed for their payer, a few thousand to a statement
+    /// (a monthly run's chunk is one round trip, not one per bill); returns the keys of those written.
+    public static func insert(_ bills: [ContributionBill], in db: any SQLDatabase) async throws -> Set<Key> {
+        let now = Clock.nowMillis()
+        let rows: [[BulkInsert.Value]] = bills.map {
+            [$0.admdvs, IDGenerator.shared.next(), $0.employerID, $0.psnNo, $0.month, $0.employerShare.fen, $0.individualShare.fen,
+             $0.dueDate.description, 0, now]
+        }
+        let written = try await BulkInsert.insert(
+            into: "contribution_bills",
+            columns: ["admdvs", "id", "employer_id", "psn_no", "month", "employer_fen", "individual_fen", "due_date", "paid_fen", "created_at"],
+            rows: rows, ignoringConflictsOn: ["admdvs", "employer_id", "psn_no", "month"], returning: ["employer_id", "psn_no", "month"], in: db)
+        return Set(try written.map {
+            Key(employerID: try $0.decode(column: "employer_id", as: Int64.self), psnNo: try $0.decode(column: "psn_no", as: Int64.self),
+                month: try $0.decode(column: "month", as: String.self))
+        })
     }
 
     /// A payer's bills in order of due date (oldest first), optionally only those not cleared.

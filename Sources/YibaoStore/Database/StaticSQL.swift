@@ -44,11 +44,12 @@ public struct StaticSQL: Sendable {
     /// `INSERT INTO table (columns) VALUES (…), (…)` for `rows` rows: a multi-row insert whose text
     /// depends only on the row count, bound with the rows' values one after the other. Texts are kept
     /// once made: a 50-line bill's is some 550 placeholders, too many to write out on every call.
-    public static func insert(into table: String, columns: [String], rows: Int) -> StaticSQL {
-        shaped(Shape(text: table, columns: columns, count: rows)) {
+    /// `suffix` follows the rows (`ON CONFLICT … DO NOTHING RETURNING …`).
+    public static func insert(into table: String, columns: [String], rows: Int, then suffix: String = "") -> StaticSQL {
+        shaped(Shape(text: table + " " + suffix, columns: columns, count: rows)) {
             let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
             let tuples = (0..<rows).map { row in "(" + placeholders(from: row * columns.count + 1, count: columns.count) + ")" }
-            return (head + tuples.joined(separator: ", "), false)
+            return (head + tuples.joined(separator: ", ") + (suffix.isEmpty ? "" : " " + suffix), false)
         }
     }
 

@@ -14,16 +14,20 @@ enum AccountLedgerWriter {
 
     static func post(_ postings: [Posting], admdvs: String, psnNo: Int64, counterparty: String, setlID: Int64?,
                      kind: String, in db: any SQLDatabase) async throws {
-        let postings = postings.filter { !$0.amount.isZero }
-        guard !postings.isEmpty else { return }
-        let now = Clock.nowMillis()
-        var values: [any Encodable & Sendable] = []
-        for posting in postings {
+        let rows = rows(postings, admdvs: admdvs, psnNo: psnNo, counterparty: counterparty, setlID: setlID, kind: kind, now: Clock.nowMillis())
+        guard !rows.isEmpty else { return }
+        try await db.runDeferred(.insert(into: "account_ledger", columns: columns, rows: rows.count), values: rows.flatMap { $0 })
+    }
+
+    /// The ledger rows of one person's postings (`columns`): two a non-zero posting, one movement id.
+    /// A batch posting many persons' movements inserts them together.
+    static func rows(_ postings: [Posting], admdvs: String, psnNo: Int64, counterparty: String, setlID: Int64?, kind: String,
+                     now: Int64) -> [[any Encodable & Sendable]] {
+        postings.filter { !$0.amount.isZero }.flatMap { posting -> [[any Encodable & Sendable]] in
             let movement = IDGenerator.shared.next()
-            values += [admdvs, IDGenerator.shared.next(), movement, psnNo, posting.level.rawValue, posting.amount.fen, setlID, kind, now,
-                       admdvs, IDGenerator.shared.next(), movement, psnNo, counterparty, -posting.amount.fen, setlID, kind, now]
+            return [[admdvs, IDGenerator.shared.next(), movement, psnNo, posting.level.rawValue, posting.amount.fen, setlID, kind, now],
+                    [admdvs, IDGenerator.shared.next(), movement, psnNo, counterparty, -posting.amount.fen, setlID, kind, now]]
         }
-        try await db.runDeferred(.insert(into: "account_ledger", columns: columns, rows: postings.count * 2), values: values)
     }
 
     static let columns = ["admdvs", "entry_id", "movement_id", "psn_no", "ledger_account", "amount_fen", "setl_id", "kind", "created_at"]
@@ -53,10 +57,18 @@ enum AccountLedgerWriter {
 
     /// Adds `delta` (either sign) to the person's balance row; its CHECK constraints refuse a negative balance.
     static func adjustBalance(admdvs: String, psnNo: Int64, by delta: AccountBalances, in db: any SQLDatabase) async throws {
+        try await adjustBalances(admdvs: admdvs, by: [(psnNo, delta)], in: db)
+    }
+
+    /// The same for many persons of a region in one statement (a crediting run's chunk), one delta a person.
+    static func adjustBalances(admdvs: String, by deltas: [(psnNo: Int64, delta: AccountBalances)], in db: any SQLDatabase) async throws {
+        guard !deltas.isEmpty else { return }
+        let values = SQLList(deltas.map { SQLGroupExpression([SQLBind($0.psnNo), SQLBind($0.delta.firstLevel.fen), SQLBind($0.delta.secondLevel.fen)]) })
         try await db.raw("""
-            UPDATE person_accounts SET first_level_fen = first_level_fen + \(bind: delta.firstLevel.fen),
-                second_level_fen = second_level_fen + \(bind: delta.secondLevel.fen), updated_at = \(bind: Clock.nowMillis())
-            WHERE admdvs = \(bind: admdvs) AND psn_no = \(bind: psnNo)
+            WITH d (psn_no, first_fen, second_fen) AS (VALUES \(values))
+            UPDATE person_accounts SET first_level_fen = first_level_fen + d.first_fen, second_level_fen = second_level_fen + d.second_fen,
+                updated_at = \(bind: Clock.nowMillis())
+            FROM d WHERE person_accounts.admdvs = \(bind: admdvs) AND person_accounts.psn_no = d.psn_no
             """).run()
     }
 }
