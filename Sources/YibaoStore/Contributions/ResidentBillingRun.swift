@@ -89,59 +89,64 @@ public struct ResidentBillingRun: Sendable {
         return summary
     }
 
-    /// One chunk in one transaction: persons, enrolment events, dated statuses and schools with one query each.
+    /// One chunk in one transaction: persons, enrolment events, dated statuses and schools with one query
+    /// each, then the premiums in one insert and the bills of those written in another (a fixed number of
+    /// statements however many persons the chunk holds).
     static func bill(_ chunk: [Int64], region: String, year: Int, policy: ContributionPolicy, in db: any SQLDatabase) async throws -> Summary {
         var part = Summary(region: region, year: year)
         let inputs = try await ResidentAssessment.Inputs.load(chunk, region: region, in: db)
         let schools = try await SchoolRepository.schools(of: inputs.persons.filter { $0.category == .student }.map(\.psnNo), schoolYear: year,
                                                          admdvs: region, in: db)
+        var assessed: [(psnNo: Int64, assessment: ResidentAssessment)] = []
         for person in inputs.persons {
-            do {
-                let school = schools[person.psnNo]
-                if person.category == .student && school == nil && ResidentAssessment.referenceDay(inputs.events[person.psnNo] ?? [], year: year) != nil {
-                    part.awaitingSchool += 1
-                    continue
-                }
-                guard let assessment = try ResidentAssessment.assess(person, in: inputs, year: year, school: school, backPayment: false,
-                                                                     policy: policy) else {
-                    part.notEnrolled += 1
-                    continue
-                }
-                let premium = assessment.premium
-                let stored = try await Self.store(Premium(psnNo: person.psnNo, year: year, premium: premium, statuses: assessment.statuses,
-                                                          countyRegion: assessment.countyRegion), region: region, in: db)
-                guard stored else {
-                    part.alreadyBilled += 1
-                    continue
-                }
-                try await ContributionBillRepository.insert(
-                    ContributionBill(admdvs: region, employerID: 0, psnNo: person.psnNo, month: "\(year)-01", employerShare: .zero,
-                                     individualShare: premium.personal, dueDate: assessment.due), in: db)
-                part.billed += 1
-                part.personalDue = part.personalDue + premium.personal
-                part.subsidy = part.subsidy + premium.subsidy
-                part.citySubsidy = part.citySubsidy + premium.citySubsidy
-                part.countySubsidy = part.countySubsidy + premium.countySubsidy
-            } catch let error as DomainError {
+            let school = schools[person.psnNo]
+            if person.category == .student && school == nil && ResidentAssessment.referenceDay(inputs.events[person.psnNo] ?? [], year: year) != nil {
+                part.awaitingSchool += 1
+                continue
+            }
+            switch Result(catching: { () throws(DomainError) in
+                try ResidentAssessment.assess(person, in: inputs, year: year, school: school, backPayment: false, policy: policy)
+            }) {
+            case .success(let assessment?): assessed.append((person.psnNo, assessment))
+            case .success(nil): part.notEnrolled += 1
+            case .failure(let error):
                 part.failures.append(BillingRun.Failure(psnNo: person.psnNo, employerID: 0, code: error.code, message: error.message))
             }
+        }
+        let stored = try await Self.store(assessed.map {
+            Premium(psnNo: $0.psnNo, year: year, premium: $0.assessment.premium, statuses: $0.assessment.statuses,
+                    countyRegion: $0.assessment.countyRegion)
+        }, region: region, in: db)
+        let written = assessed.filter { stored.contains($0.psnNo) }
+        part.alreadyBilled = assessed.count - written.count
+        try await ContributionBillRepository.insert(written.map {
+            ContributionBill(admdvs: region, employerID: 0, psnNo: $0.psnNo, month: "\(year)-01", employerShare: .zero,
+                             individualShare: $0.assessment.premium.personal, dueDate: $0.assessment.due)
+        }, in: db)
+        for (_, assessment) in written {
+            let premium = assessment.premium
+            part.billed += 1
+            part.personalDue = part.personalDue + premium.personal
+            part.subsidy = part.subsidy + premium.subsidy
+            part.citySubsidy = part.citySubsidy + premium.citySubsidy
+            part.countySubsidy = part.countySubsidy + premium.countySubsidy
         }
         return part
     }
 
-    /// Writes the premium unless the year is already billed for the person; true when a row was written.
-    static func store(_ p: Premium, region: String, in db: any SQLDatabase) async throws -> Bool {
-        let names = PersonRecord.text(of: p.statuses)
-        let rows = try await db.raw("""
-            INSERT INTO resident_premiums (admdvs, psn_no, year, category, age, statuses, personal_fen, subsidy_fen, city_fen, county_fen,
-                                           county_admdvs, created_at)
-            VALUES (\(bind: region), \(bind: p.psnNo), \(bind: p.year), \(bind: p.premium.category.rawValue), \(bind: p.premium.age),
-                    \(bind: names), \(bind: p.premium.personal.fen), \(bind: p.premium.subsidy.fen), \(bind: p.premium.citySubsidy.fen),
-                    \(bind: p.premium.countySubsidy.fen), \(bind: p.countyRegion), \(bind: Clock.nowMillis()))
-            ON CONFLICT (admdvs, psn_no, year) DO NOTHING
-            RETURNING psn_no
-            """).all()
-        return !rows.isEmpty
+    /// Writes the premiums whose year is not yet billed for their person; returns the persons written.
+    static func store(_ premiums: [Premium], region: String, in db: any SQLDatabase) async throws -> Set<Int64> {
+        let now = Clock.nowMillis()
+        let rows: [[BulkInsert.Value]] = premiums.map { p in
+            [region, p.psnNo, p.year, p.premium.category.rawValue, p.premium.age, PersonRecord.text(of: p.statuses), p.premium.personal.fen,
+             p.premium.subsidy.fen, p.premium.citySubsidy.fen, p.premium.countySubsidy.fen, p.countyRegion, now]
+        }
+        let written = try await BulkInsert.insert(
+            into: "resident_premiums",
+            columns: ["admdvs", "psn_no", "year", "category", "age", "statuses", "personal_fen", "subsidy_fen", "city_fen", "county_fen",
+                      "county_admdvs", "created_at"],
+            rows: rows, ignoringConflictsOn: ["admdvs", "psn_no", "year"], returning: ["psn_no"], in: db)
+        return Set(try written.map { try $0.decode(column: "psn_no", as: Int64.self) })
     }
 
     /// The region's stored premiums for `year`, by person.
