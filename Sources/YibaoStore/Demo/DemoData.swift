@@ -91,7 +91,7 @@ public enum DemoData {
     @discardableResult
     public static func loadPopulation(into database: any Database, logger: Logger) async throws -> SyntheticRegionWriter.Summary {
         let summary = try await SyntheticRegionWriter(database: database).generate(
-            region: regions[0].code, persons: Generated.persons, institutions: 20, seed: Generated.seed, month: Generated.month,
+            region: regions[0].code, persons: Generated.persons, institutions: Generated.institutions, seed: Generated.seed, month: Generated.month,
             by: .commandLine(region: regions[0].code))
         if summary.generated {
             logger.info("demo population generated: \(summary.persons) persons, \(summary.employers) employers, \(summary.institutions) institutions")
@@ -99,9 +99,30 @@ public enum DemoData {
         return summary
     }
 
-    /// What `loadPopulation` generates from; `population()` regenerates from the same.
-    enum Generated {
+    /// A settlement history for the generated population: `count` encounters (outpatient visits, pharmacy
+    /// purchases, admissions) of August–October 2026 settled at its 20 institutions through real-time
+    /// settlement (`SyntheticEncounterWriter`), so the console's settlement, account and fund pages have
+    /// something to show. The named demo persons are left out: the guide and the walkthroughs quote their
+    /// balances and accumulators as loaded. Idempotent: a second start finds the stream settled.
+    @discardableResult
+    public static func loadEncounters(into database: any Database, count: Int = Generated.encounters,
+                                      logger: Logger) async throws -> SyntheticEncounterWriter.Summary {
+        let region = regions[0].code
+        let named = Set(try DemoSettlementData.persons.filter { $0.admdvs == region }.map(DemoSettlementData.certno))
+        let summary = try await SyntheticEncounterWriter(database: database).write(
+            region: region, providers: SyntheticProviders(region: try RegionCode.parse(region), institutions: Generated.institutions, seed: Generated.seed),
+            encounters: count, seed: Generated.seed, month: Generated.month, excluding: named, by: .commandLine(region: region))
+        if summary.generated {
+            logger.info("demo encounters settled: \(summary.settled) of \(summary.bills), medfee \(summary.medfee)")
+        }
+        return summary
+    }
+
+    /// What `loadPopulation` and `loadEncounters` generate from; `population()` regenerates from the same.
+    public enum Generated {
         static let persons = 2_000
+        static let institutions = 20
+        public static let encounters = 2_000
         static let seed: UInt64 = 2025
         static let month = "2026-11"
     }

@@ -48,21 +48,25 @@ public struct SyntheticEncounterWriter: Sendable {
     /// The days before the region's month that the stream spans.
     static let days = 90
 
+    /// Settles `count` bills of the stream drawn from `seed`. Persons whose identity number is in
+    /// `excluded` are left out of the draw (`serve --demo` keeps its named persons' figures as the guide
+    /// quotes them); the set is part of the stream's identity, as the seed is.
     public func write(region text: String, providers: SyntheticProviders, encounters count: Int, seed: UInt64, month: String,
-                      by actor: AuditActor, progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Summary {
+                      excluding excluded: Set<String> = [], by actor: AuditActor,
+                      progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Summary {
         let region = try RegionCode.parse(text)
         let asOf = try BillingMonth.parse(month).firstDay
         guard (0...10_000_000).contains(count) else {
             throw DomainError(code: "SYNTHETIC_ENCOUNTERS", message: "就诊数须在 0–10,000,000 之间", messageEn: "encounters must be 0–10,000,000",
                               path: "encounters")
         }
-        let period = "seed=\(seed) encounters=\(count) month=\(month)"
+        let period = "seed=\(seed) encounters=\(count) month=\(month)" + (excluded.isEmpty ? "" : " excluding=\(excluded.count)")
         var summary = Summary(region: region.value)
         guard let (resumeAt, resuming) = try await begin(region: region.value, period: period) else {
             summary.generated = false
             return summary
         }
-        let (persons, institutions) = try await readRegion(region.value, providers: providers)
+        let (persons, institutions) = try await readRegion(region.value, providers: providers, excluding: excluded)
         var bills = try SyntheticBills(providers: providers, persons: persons.count, count: count, seed: seed,
                                        start: asOf.adding(days: -Self.days), days: Self.days)
         progress(0, count)
@@ -119,11 +123,13 @@ public struct SyntheticEncounterWriter: Sendable {
 
     /// The region's persons in enrolment order (psn_no grows with it) with their scheme, and the
     /// generated institutions as stored.
-    func readRegion(_ region: String, providers: SyntheticProviders) async throws -> ([Person], [InstitutionRecord]) {
+    func readRegion(_ region: String, providers: SyntheticProviders, excluding excluded: Set<String>) async throws
+        -> ([Person], [InstitutionRecord]) {
         try await database.read { db in
-            let persons = try await db.select().columns("psn_no", "insutype").from("persons").where("admdvs", .equal, region)
-                .orderBy("psn_no").all().map { Person(psnNo: try $0.decode(column: "psn_no", as: Int64.self),
-                                                      insutype: try $0.decode(column: "insutype", as: String.self)) }
+            let persons = try await db.select().columns("psn_no", "insutype", "certno").from("persons").where("admdvs", .equal, region)
+                .orderBy("psn_no").all()
+                .filter { try !excluded.contains($0.decode(column: "certno", as: String.self)) }
+                .map { Person(psnNo: try $0.decode(column: "psn_no", as: Int64.self), insutype: try $0.decode(column: "insutype", as: String.self)) }
             var institutions: [InstitutionRecord] = []
             for institution in providers.institutions {
                 guard let record = try await InstitutionRepository.find(institution.code, in: db) else {

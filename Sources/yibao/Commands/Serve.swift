@@ -11,7 +11,7 @@ struct Serve: ReportingCommand {
     @OptionGroup var database: DatabaseOption
     @Option(help: "令牌在内存中保留的秒数，吊销或停用最迟在此后生效；0 为每次读库 / seconds a bearer token's user is kept in memory: a revocation or a disabled user takes at most this long to be refused; 0 reads the database on every call")
     var tokenCacheSeconds = 2.0
-    @Flag(help: "载入演示数据和 2,000 人合成人口（如尚未载入）/ load the demo regions, policies, users and a generated population of 2,000 if not yet loaded") var demo = false
+    @Flag(help: "载入演示数据、2,000 人合成人口及其 2,000 次就诊结算（如尚未载入）/ load the demo regions, policies, users, a generated population of 2,000 and 2,000 settled encounters of theirs, if not yet loaded") var demo = false
 
     /// The database runs (PostgreSQL's pool needs `run()`) from before migration and demo loading until
     /// the server has stopped.
@@ -27,6 +27,7 @@ struct Serve: ReportingCommand {
             if demo {
                 try await DemoData.load(into: db, logger: logger)
                 try await DemoData.loadPopulation(into: db, logger: logger)
+                try await DemoData.loadEncounters(into: db, logger: logger)
             }
             logger.info("yibao serving http://\(host):\(port) on \(location)")
             let app = YibaoApplication.make(
