@@ -73,4 +73,39 @@ import YibaoTestSupport
             #expect(past.closing == AccountBalances())
         }
     }
+
+    /// A person with bases at two employers is credited on the higher (8,000 over 5,000: July 2025, 4 % =
+    /// 320.00 → 224.00 + 96.00); another in the same chunk on their own (6,000: 240.00 → 168.00 + 72.00).
+    @Test(arguments: TestBackend.all)
+    func theWageBaseIsThePersonsHighestOfTheYear(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
+            let region = "329900"
+            let birth = LocalDate(year: 1980, month: 7, day: 15)!
+            let policy = try #require(try await PolicyRepository(database: db).inForce(region: region, insutype: "310",
+                                                                                      on: LocalDate(year: 2025, month: 7, day: 1)!)?
+                .section(ContributionPolicy.self))
+            var persons: [Int64] = []
+            for (sequence, bases) in [(313, [(0, 5_000), (42, 8_000)]), (315, [(42, 6_000)])] {
+                let certno = try IdentityNumber.make(region: RegionCode.parse(region), birthDate: birth, sequence: sequence, sex: .male).value
+                persons.append(try await db.write { sql in
+                    let person = try await PersonRepository(database: db).create(
+                        PersonRecord(admdvs: region, certno: certno, name: "基数测试", sex: .male, birthDate: birth, category: .employee,
+                                     insutype: "310", enrolBegin: LocalDate(year: 2010, month: 1, day: 1)!), by: Self.actor, in: sql)
+                    for (employer, yuan) in bases {
+                        try await ContributionBaseRepository.declare(admdvs: region, employerID: Int64(employer), psnNo: person.psnNo, year: 2025,
+                                                                     declared: Money(yuan: Int64(yuan)), averageWage: Money(yuan: 80000),
+                                                                     policy: policy, by: Self.actor, in: sql)
+                    }
+                    return person.psnNo
+                })
+            }
+            let july = try await AccountCreditRun(database: db).run(region: region, month: "2025-07", by: Self.actor)
+            #expect(july.credited == 2)
+            var balances: [AccountBalances] = []
+            for psnNo in persons { balances.append(try await PersonRepository(database: db).account(admdvs: region, psnNo: psnNo)) }
+            #expect(balances == [AccountBalances(firstLevel: Money(yuan: 224), secondLevel: Money(yuan: 96)),
+                                 AccountBalances(firstLevel: Money(yuan: 168), secondLevel: Money(yuan: 72))])
+        }
+    }
 }

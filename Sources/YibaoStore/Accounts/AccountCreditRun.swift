@@ -100,14 +100,19 @@ public struct AccountCreditRun: Sendable {
         var part = Summary(region: region, period: "")
         let persons = try await db.select().column("*").from("persons").where("admdvs", .equal, region).where("psn_no", .in, chunk).all()
             .map(PersonRecord.init(row:))
-        let bases = try await ContributionBaseRepository.bases(admdvs: region, year: year, psnNos: chunk, in: db)
+        // A person's wage base: their highest locked base of the year (one employer in the usual case),
+        // gathered once for the chunk (looking each person up under every employer of the chunk was a
+        // fifth of a crediting run's time).
+        var wageBases: [Int64: Money] = [:]
+        for byPerson in try await ContributionBaseRepository.bases(admdvs: region, year: year, psnNos: chunk, in: db).values {
+            for (psnNo, base) in byPerson { wageBases[psnNo] = max(wageBases[psnNo] ?? base.amount, base.amount) }
+        }
         let pensions = try await PensionRepository.pensions(admdvs: region, year: year, psnNos: chunk, in: db)
         let now = Clock.nowMillis()
         var due: [Int64: [String: AccountCredit]] = [:]
         var order: [Int64] = []
         for person in persons {
-            // The person's wage base: their highest locked base of the year (one employer in the usual case).
-            let wageBase = bases.values.compactMap { $0[person.psnNo]?.amount }.max()
+            let wageBase = wageBases[person.psnNo]
             let credits: [(BillingMonth, AccountCredit)]
             do {
                 let identity = try IdentityNumber.parse(person.certno)
