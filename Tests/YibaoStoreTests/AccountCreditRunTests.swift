@@ -17,21 +17,8 @@ import YibaoTestSupport
     func creditingTwiceIsANoOpAndTheLedgerBalances(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
             try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
-            let region = "329900"
-            let birth = LocalDate(year: 1980, month: 7, day: 15)!
-            let certno = try IdentityNumber.make(region: RegionCode.parse(region), birthDate: birth, sequence: 311, sex: .male).value
-            let policy = try #require(try await PolicyRepository(database: db).inForce(region: region, insutype: "310",
-                                                                                      on: LocalDate(year: 2025, month: 7, day: 1)!)?
-                .section(ContributionPolicy.self))
-            let psnNo = try await db.write { sql in
-                let person = try await PersonRepository(database: db).create(
-                    PersonRecord(admdvs: region, certno: certno, name: "账户测试", sex: .male, birthDate: birth, category: .employee,
-                                 insutype: "310", enrolBegin: LocalDate(year: 2010, month: 1, day: 1)!), by: Self.actor, in: sql)
-                try await ContributionBaseRepository.declare(admdvs: region, employerID: 0, psnNo: person.psnNo, year: 2025,
-                                                             declared: Money(yuan: 8000), averageWage: Money(yuan: 80000), policy: policy,
-                                                             by: Self.actor, in: sql)
-                return person.psnNo
-            }
+            let region = Self.region
+            let psnNo = try await Self.employee(sequence: 311, bases: [0: 8_000], in: db)
             let run = AccountCreditRun(database: db)
             let july = try await run.run(region: region, month: "2025-07", by: Self.actor)
             #expect(july.credited == 1)
@@ -80,32 +67,38 @@ import YibaoTestSupport
     func theWageBaseIsThePersonsHighestOfTheYear(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
             try await DemoData.load(into: db, bcryptCost: 4, logger: TestBackend.logger)
-            let region = "329900"
-            let birth = LocalDate(year: 1980, month: 7, day: 15)!
-            let policy = try #require(try await PolicyRepository(database: db).inForce(region: region, insutype: "310",
-                                                                                      on: LocalDate(year: 2025, month: 7, day: 1)!)?
-                .section(ContributionPolicy.self))
-            var persons: [Int64] = []
-            for (sequence, bases) in [(313, [(0, 5_000), (42, 8_000)]), (315, [(42, 6_000)])] {
-                let certno = try IdentityNumber.make(region: RegionCode.parse(region), birthDate: birth, sequence: sequence, sex: .male).value
-                persons.append(try await db.write { sql in
-                    let person = try await PersonRepository(database: db).create(
-                        PersonRecord(admdvs: region, certno: certno, name: "基数测试", sex: .male, birthDate: birth, category: .employee,
-                                     insutype: "310", enrolBegin: LocalDate(year: 2010, month: 1, day: 1)!), by: Self.actor, in: sql)
-                    for (employer, yuan) in bases {
-                        try await ContributionBaseRepository.declare(admdvs: region, employerID: Int64(employer), psnNo: person.psnNo, year: 2025,
-                                                                     declared: Money(yuan: Int64(yuan)), averageWage: Money(yuan: 80000),
-                                                                     policy: policy, by: Self.actor, in: sql)
-                    }
-                    return person.psnNo
-                })
-            }
+            let region = Self.region
+            let persons = [try await Self.employee(sequence: 313, bases: [0: 5_000, 42: 8_000], in: db),
+                           try await Self.employee(sequence: 315, bases: [42: 6_000], in: db)]
             let july = try await AccountCreditRun(database: db).run(region: region, month: "2025-07", by: Self.actor)
             #expect(july.credited == 2)
             var balances: [AccountBalances] = []
             for psnNo in persons { balances.append(try await PersonRepository(database: db).account(admdvs: region, psnNo: psnNo)) }
             #expect(balances == [AccountBalances(firstLevel: Money(yuan: 224), secondLevel: Money(yuan: 96)),
                                  AccountBalances(firstLevel: Money(yuan: 168), secondLevel: Money(yuan: 72))])
+        }
+    }
+
+    static let region = "329900"
+
+    /// An employee of `region` born 1980-07-15 (44 on 1 July 2025), with a 2025 base of so many yuan at
+    /// each employer id given.
+    static func employee(sequence: Int, bases: [Int64: Int64], in db: any Database) async throws -> Int64 {
+        let birth = LocalDate(year: 1980, month: 7, day: 15)!
+        let certno = try IdentityNumber.make(region: RegionCode.parse(region), birthDate: birth, sequence: sequence, sex: .male).value
+        let policy = try #require(try await PolicyRepository(database: db).inForce(region: region, insutype: "310",
+                                                                                  on: LocalDate(year: 2025, month: 7, day: 1)!)?
+            .section(ContributionPolicy.self))
+        return try await db.write { sql in
+            let person = try await PersonRepository(database: db).create(
+                PersonRecord(admdvs: region, certno: certno, name: "账户测试", sex: .male, birthDate: birth, category: .employee,
+                             insutype: "310", enrolBegin: LocalDate(year: 2010, month: 1, day: 1)!), by: Self.actor, in: sql)
+            for (employer, yuan) in bases.sorted(by: { $0.key < $1.key }) {
+                try await ContributionBaseRepository.declare(admdvs: region, employerID: employer, psnNo: person.psnNo, year: 2025,
+                                                             declared: Money(yuan: yuan), averageWage: Money(yuan: 80000), policy: policy,
+                                                             by: Self.actor, in: sql)
+            }
+            return person.psnNo
         }
     }
 }
