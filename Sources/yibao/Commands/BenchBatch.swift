@@ -1,13 +1,16 @@
 import ArgumentParser
 import Foundation
+import YibaoCore
 import YibaoStore
 
 extension Bench {
-    /// Generation, the monthly billing run and the account-crediting run timed one after the other on one
-    /// database (by default a fresh SQLite file in the temporary directory, removed afterwards).
+    /// Generation, the monthly billing run, the account-crediting run and the residents' annual billing
+    /// timed one after the other on one database (by default a fresh SQLite file in the temporary
+    /// directory, removed afterwards). The residents are billed for the year after the month's: the
+    /// annual premium is collected in the autumn before its year.
     struct Batch: ReportingCommand {
         static let configuration = CommandConfiguration(
-            abstract: "批处理基准：生成、月度核定、个人账户划入 / batches: generation, monthly billing, account crediting")
+            abstract: "批处理基准：生成、月度核定、个人账户划入、居民年度核定 / batches: generation, monthly billing, account crediting, residents' annual billing")
         @OptionGroup var options: GenerateOptions
         @Option(help: "SQLite 文件或 postgres:// 地址（默认临时文件）/ SQLite file or postgres:// URL (default: a fresh temporary file)")
         var database: String?
@@ -39,6 +42,13 @@ extension Bench {
                 ProgressBar.finish()
                 Self.report("crediting", credit.considered, credited, "\(credit.credited) credited, \(credit.alreadyCredited) already, "
                             + "\(credit.skipped) nothing to credit, first \(credit.firstLevel), second \(credit.secondLevel)")
+                let year = try BillingMonth.parse(options.month).year + 1
+                let (residents, residentsBilled) = try await Self.timed {
+                    try await ResidentBillingRun(database: db).run(region: options.region, year: year, by: actor)
+                }
+                Self.report("residents \(year)", residents.considered, residentsBilled,
+                            "\(residents.billed) billed, \(residents.alreadyBilled) already, \(residents.awaitingSchool) awaiting their school, "
+                            + "personal \(residents.personalDue), subsidy \(residents.subsidy), \(residents.failures.count) failed")
             }
         }
 
