@@ -31,10 +31,11 @@ final class SQLiteHandle {
         }
         raw = handle
         sqlite_nio_sqlite3_extended_result_codes(handle, 1)
+        // First, so that the pragmas after it wait for a lock as every statement does.
+        try execute("PRAGMA busy_timeout=5000")
         if !readOnly { try execute("PRAGMA journal_mode=WAL") }
         try execute("PRAGMA synchronous=NORMAL")
         try execute("PRAGMA foreign_keys=ON")
-        try execute("PRAGMA busy_timeout=5000")
         if readOnly { try execute("PRAGMA query_only=1") }
     }
 
