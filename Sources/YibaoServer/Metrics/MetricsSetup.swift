@@ -43,6 +43,7 @@ private struct WriterGauges {
     let commits: Prometheus.Gauge
     let busy: Prometheus.Gauge
     let waited: Prometheus.Gauge
+    let checkpoints: Prometheus.Gauge
 
     init(registry: PrometheusCollectorRegistry) {
         func gauge(_ name: String, unit: String = "", _ help: String) -> Prometheus.Gauge {
@@ -52,6 +53,7 @@ private struct WriterGauges {
         commits = gauge("commits", "COMMITs of the SQLite writer (a group commit holds several transactions)")
         busy = gauge("busy", unit: "seconds", "Seconds the SQLite writer was held")
         waited = gauge("wait", unit: "seconds", "Seconds write transactions spent queued for the SQLite writer")
+        checkpoints = gauge("checkpoints", "Background WAL checkpoints run (not growing: commits checkpoint by themselves)")
     }
 
     func set(_ s: WriterStatistics) {
@@ -59,6 +61,7 @@ private struct WriterGauges {
         commits.set(Double(s.commits))
         busy.set(Self.seconds(s.busy))
         waited.set(Self.seconds(s.waited))
+        checkpoints.set(Double(s.checkpoints))
     }
 
     static func seconds(_ d: Duration) -> Double {
