@@ -19,7 +19,7 @@ public final class SQLiteStore: Database {
     private static let idleReaderLimit = 8
     /// How often `run()` copies the write-ahead log back into the database file. Often: a short log
     /// is copied in short steps, and the settlements' p99 at 32 clients fell from 25 ms at 200 ms
-    /// to 16 ms at 20 ms, at the same throughput (docs/performance.md, section 2, 7 December 13:10 UTC).
+    /// to 16 ms at 20 ms, at the same throughput (docs/performance.md, section 2, 7 December 12:47 UTC).
     static let checkpointInterval = DispatchTimeInterval.milliseconds(20)
     /// WAL pages after which a commit checkpoints by itself: only a backstop for when `run()` is not
     /// running, since a checkpoint inside a commit holds the single writer for its whole duration.
