@@ -116,14 +116,15 @@ struct OutpatientOpened: Encodable, Sendable { var data: EncounterOpened }
 struct AdmissionOpened: Encodable, Sendable { var result: EncounterOpened }
 
 /// One fee line's classification (2204 / 2301 `result[]`, settlement `setldetail[]`).
+/// Declared in key order: the answer is written with sorted keys, and members that arrive in order
+/// are not moved (`SortedJSONEncoder`) — a 50-line answer has 50 of these objects.
 struct LineOutput: Encodable, Sendable {
-    var feedetl_sn: String, med_list_codg: String, medins_list_codg: String, med_list_name: String
-    var chrgitm_lv: String, det_item_fee_sumamt: Money, cnt: String, pric: Money
-    var pric_uplmt_amt: Money?
-    var fulamt_ownpay_amt: Money, overlmt_amt: Money, preselfpay_amt: Money, inscp_scp_amt: Money
+    var chrgitm_lv: String, cnt: String, det_item_fee_sumamt: Money, feedetl_sn: String
+    var fulamt_ownpay_amt: Money, inscp_scp_amt: Money
     /// 1 when a restriction or a missing declaration made the line self-paid.
     var lmt_used_flag: String
-    var memo: String
+    var med_list_codg: String, med_list_name: String, medins_list_codg: String, memo: String
+    var overlmt_amt: Money, preselfpay_amt: Money, pric: Money, pric_uplmt_amt: Money?
 
     init(_ line: ClassifiedLine) {
         let r = line.result
