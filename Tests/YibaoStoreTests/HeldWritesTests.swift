@@ -30,9 +30,17 @@ import YibaoTestSupport
             """)
         #expect(combined.values.count == 5)
         #expect(combined.statement.preparable)
-        // A multi-row insert's text is not prepared, and nor is a statement that holds one.
+        // A multi-row insert's VALUES text is not prepared, and nor is a statement that holds one; its
+        // column arrays are one text whatever the row count, prepared with what holds them.
         let rows = StaticSQL.insert(into: "held_probe", columns: ["id", "note"], rows: 2).bind([3, "三", 4, "四"])
         #expect(StaticSQL.combining([rows], then: Self.hit.bind([3]))?.statement.preparable == false)
+        let arrays = try #require(StaticSQL.combining([rows.inColumnArrays], then: Self.hit.bind([3])))
+        #expect(arrays.statement.postgres == """
+            WITH yb_held0 AS (INSERT INTO held_probe (id, note) SELECT * FROM unnest($1, $2)) \
+            UPDATE held_probe SET hits = hits + 1 WHERE id = $3
+            """)
+        #expect(arrays.statement.preparable)
+        #expect(arrays.values.count == 3)
         // COMMIT and its like cannot take a WITH: the held writes then go out on their own.
         #expect(StaticSQL.combining(held, then: StaticSQL("COMMIT").bind([])) == nil)
     }

@@ -18,7 +18,8 @@ import Synchronization
 /// The parameter types sent are the bound values' own, as on the unnamed path, so a statement means
 /// the same either way; the name stands for the text and those types together (a nil is untyped, so a
 /// statement run with a nil and with a value is prepared twice). Values that are not
-/// `PostgresEncodable` (none on the settlement path), multi-row inserts and long lists go the unnamed way.
+/// `PostgresEncodable` (none on the settlement path), long lists and multi-row inserts that cannot go
+/// as column arrays (`ColumnArrays`) go the unnamed way.
 ///
 /// A prepared `SELECT *` keeps its columns: a server still running while another migrates a table it
 /// reads gets "cached plan must not change result type" once per connection (the connection is then
@@ -41,6 +42,7 @@ struct PostgresPreparedSession: ForwardingSQLDatabase, WriteHolding, BeginHoldin
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        let query: any SQLExpression = (query as? StaticSQL.Bound)?.inColumnArrays ?? query
         if let text = begin?.take() {
             try await send(begin: text, before: query, onRow)
             return
@@ -74,6 +76,7 @@ struct PostgresPreparedSession: ForwardingSQLDatabase, WriteHolding, BeginHoldin
     }
 
     func hold(_ write: StaticSQL.Bound) async throws {
+        let write = write.inColumnArrays
         guard let held else { return try await send(write) { _ in } }
         if !held.add(write) {
             // The same statement is held already: what is held goes first, on its own.
@@ -126,6 +129,7 @@ struct PostgresPreparedSession: ForwardingSQLDatabase, WriteHolding, BeginHoldin
     /// already goes out in turn; one run here for the first time is prepared first and sent after
     /// whatever was queued meanwhile.
     func sendsInTurn(_ bound: StaticSQL.Bound) -> Bool {
+        let bound = bound.inColumnArrays
         guard bound.statement.preparable, let (_, types) = try? Self.bindings(bound.values) else { return true }
         return names.isPrepared(names.name(bound.statement.postgres, types), on: connection.id)
     }
@@ -161,15 +165,6 @@ struct PostgresPreparedSession: ForwardingSQLDatabase, WriteHolding, BeginHoldin
         try bindings.append(encodable)
         return encodable.psqlType
     }
-}
-
-/// Lets a value of unknown type be looked into when it is an `Optional`.
-private protocol OptionalBinding {
-    var wrappedBinding: (any Encodable)? { get }
-}
-
-extension Optional: OptionalBinding where Wrapped: Encodable {
-    var wrappedBinding: (any Encodable)? { self }
 }
 
 /// Statement names, one per (text, parameter types), shared by every connection of one store: postgres-nio

@@ -12,13 +12,15 @@ public struct StaticSQL: Sendable {
     private(set) var postgres: String
     let sqlite: String
     /// Whether PostgreSQL runs it as a named prepared statement (`PostgresPreparedSession`): fixed texts
-    /// and short lists do; multi-row inserts (one text per row count, most run a few times) and long
-    /// lists are sent unnamed.
+    /// and short lists do; long lists and multi-row inserts in their `VALUES` form (one text per row
+    /// count, most run a few times) are sent unnamed. A multi-row insert's column-array form is a fixed text.
     let preparable: Bool
     /// Whether the text is a `SELECT` (locking or not), which writes nothing even when run outside
     /// the transaction it was meant for (`PostgresPreparedSession` sends BEGIN together with one).
     /// The project's SELECTs call no functions that write.
     let isSelect: Bool
+    /// A multi-row insert's form for PostgreSQL, one array a column (`ColumnArrays`); nil for any other statement.
+    private(set) var columnArrays: ColumnArrays?
 
     /// `text` uses PostgreSQL's `$1 … $n`; it must not contain a `$` anywhere else.
     public init(_ text: String) {
@@ -44,12 +46,15 @@ public struct StaticSQL: Sendable {
     /// `INSERT INTO table (columns) VALUES (…), (…)` for `rows` rows: a multi-row insert whose text
     /// depends only on the row count, bound with the rows' values one after the other. Texts are kept
     /// once made: a 50-line bill's is some 550 placeholders, too many to write out on every call.
-    /// `suffix` follows the rows (`ON CONFLICT … DO NOTHING RETURNING …`).
+    /// `suffix` follows the rows (`ON CONFLICT … DO NOTHING RETURNING …`). PostgreSQL is sent the rows
+    /// as column arrays where it can (`ColumnArrays`), as one text whatever their number.
     public static func insert(into table: String, columns: [String], rows: Int, then suffix: String = "") -> StaticSQL {
         shaped(Shape(text: table + " " + suffix, columns: columns, count: rows)) {
             let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
             let tuples = (0..<rows).map { row in "(" + placeholders(from: row * columns.count + 1, count: columns.count) + ")" }
-            return (head + tuples.joined(separator: ", ") + (suffix.isEmpty ? "" : " " + suffix), false)
+            var made = StaticSQL(head + tuples.joined(separator: ", ") + (suffix.isEmpty ? "" : " " + suffix), preparable: false)
+            made.columnArrays = ColumnArrays(table: table, columns: columns, suffix: suffix)
+            return made
         }
     }
 
@@ -58,7 +63,7 @@ public struct StaticSQL: Sendable {
     /// of up to `preparedListLimit` values are prepared on PostgreSQL like fixed texts.
     public static func list(_ head: String, fixed: Int, count: Int) -> StaticSQL {
         shaped(Shape(text: head, columns: [], count: count)) {
-            (head + " IN (" + placeholders(from: fixed + 1, count: count) + ")", count <= preparedListLimit)
+            StaticSQL(head + " IN (" + placeholders(from: fixed + 1, count: count) + ")", preparable: count <= preparedListLimit)
         }
     }
     static let preparedListLimit = 64
@@ -76,10 +81,9 @@ public struct StaticSQL: Sendable {
     /// Shapes kept at most (statements × counts seen); the cache starts over beyond it.
     private static let shapeLimit = 2_048
 
-    private static func shaped(_ shape: Shape, _ make: () -> (postgres: String, preparable: Bool)) -> StaticSQL {
+    private static func shaped(_ shape: Shape, _ make: () -> StaticSQL) -> StaticSQL {
         if let known = shapes.withLock({ $0[shape] }) { return known }
-        let (postgres, preparable) = make()
-        let made = StaticSQL(postgres, preparable: preparable)
+        let made = make()
         shapes.withLock { texts in
             if texts.count >= shapeLimit { texts.removeAll() }
             texts[shape] = made

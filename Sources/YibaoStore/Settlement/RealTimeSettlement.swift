@@ -133,7 +133,7 @@ public struct RealTimeSettlement: Sendable {
         let now = Clock.nowMillis()
         let values = fees.flatMap { fee -> [any Encodable & Sendable] in
             [encounter.admdvs, encounter.mdtrtID, fee.feedetlSn, fee.code, fee.medinsCode, fee.amount.fen, fee.price.fen, fee.countE4,
-             fee.date.description, Int64?.none, now]
+             fee.date.description, now]
         }
         try await db.runDeferred(.insert(into: "fee_details", columns: Self.feeColumns, rows: fees.count), values: values)
         // The per-line figures do not depend on eligibility or accumulators: settle the lines alone.
@@ -147,8 +147,9 @@ public struct RealTimeSettlement: Sendable {
         }
     }
 
+    /// Without `setl_id`, which starts NULL (its default): a column of nils cannot go as an array (`ColumnArrays`).
     private static let feeColumns = ["admdvs", "mdtrt_id", "feedetl_sn", "med_list_codg", "medins_list_codg", "det_item_fee_sumamt_fen",
-                                     "pric_fen", "cnt_e4", "fee_ocur_time", "setl_id", "created_at"]
+                                     "pric_fen", "cnt_e4", "fee_ocur_time", "created_at"]
 
     static func pendingFees(_ encounter: EncounterRecord, in db: any SQLDatabase) async throws -> [FeeDetail] {
         try await db.rows(pendingFeesOf, encounter.admdvs, encounter.mdtrtID).map(FeeDetail.init(row:))
