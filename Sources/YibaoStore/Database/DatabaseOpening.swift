@@ -9,6 +9,7 @@ public enum DatabaseOpening {
         case .sqlite(let path):
             return try await SQLiteStore.open(path: path, logger: logger)
         case .postgres(let url):
+            try await PostgresStore.probe(url, logger: logger)
             return PostgresStore(url: url, logger: logger)
         }
     }

@@ -20,6 +20,21 @@ public final class PostgresStore: Database {
         self.logger = logger
     }
 
+    /// One connection made and closed before the pool starts, so that a server that is not there, a
+    /// database that does not exist or a refused login is reported at once and by name. The pool
+    /// would retry for about a minute and then say only that its circuit breaker tripped.
+    public static func probe(_ url: DatabaseLocation.PostgresURL, logger: Logger) async throws {
+        let configuration = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.username,
+                                                             password: url.password, database: url.database, tls: .disable)
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+        } catch let error as PSQLError {
+            throw StoreError.unreachable(url, error)
+        }
+        try await connection.close()
+    }
+
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         SQLTransaction.assertNotNested()
         return try await client.withConnection { connection in
