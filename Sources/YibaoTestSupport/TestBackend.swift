@@ -60,9 +60,7 @@ public enum TestBackend: String, CaseIterable, Codable, Sendable, CustomStringCo
 
     /// Runs one statement on the server's maintenance connection (databases cannot be created in a transaction).
     private static func admin(_ url: DatabaseLocation.PostgresURL, _ sql: String) async throws {
-        let configuration = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.username,
-                                                             password: url.password, database: url.database, tls: .disable)
-        let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        let connection = try await PostgresConnection.connect(configuration: url.connectionConfiguration, id: 1, logger: logger)
         do {
             try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
         } catch {

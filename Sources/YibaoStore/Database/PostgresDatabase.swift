@@ -24,11 +24,9 @@ public final class PostgresStore: Database {
     /// database that does not exist or a refused login is reported at once and by name. The pool
     /// would retry for about a minute and then say only that its circuit breaker tripped.
     public static func probe(_ url: DatabaseLocation.PostgresURL, logger: Logger) async throws {
-        let configuration = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.username,
-                                                             password: url.password, database: url.database, tls: .disable)
         let connection: PostgresConnection
         do {
-            connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            connection = try await PostgresConnection.connect(configuration: url.connectionConfiguration, id: 0, logger: logger)
         } catch let error as PSQLError {
             throw StoreError.unreachable(url, error)
         }
@@ -59,4 +57,12 @@ public final class PostgresStore: Database {
 
     /// PostgreSQL runs write transactions side by side: there is no single writer to watch.
     public var writerStatistics: WriterStatistics? { nil }
+}
+
+extension DatabaseLocation.PostgresURL {
+    /// The settings of a single connection outside the pool (the probe, the tests' maintenance connection).
+    public var connectionConfiguration: PostgresConnection.Configuration {
+        PostgresConnection.Configuration(host: host, port: port, username: username, password: password, database: database,
+                                         tls: .disable)
+    }
 }
