@@ -2,7 +2,8 @@ import Hummingbird
 import YibaoCore
 import YibaoStore
 
-/// User administration: list, create, issue API tokens for hospital systems.
+/// User administration: list, create, disable and enable users; issue, list and revoke API tokens
+/// for hospital systems.
 struct UserRoutes {
     let services: Services
 
@@ -55,14 +56,50 @@ struct UserRoutes {
             return JSONResponse(created, status: .created)
         }
         api.secured(.post, "/users/:username/tokens", .userManage) { request, context, principal in
-            let username = try context.parameters.require("username")
+            let user = try await managed(context, by: principal)
             let body = try await request.decodeJSON(as: NewToken.self, context: context)
-            guard let user = try await services.users.find(username: username) else {
-                throw DomainError(.notFound, code: "USER_NOT_FOUND", message: "用户不存在：\(username)", messageEn: "no user \(username)")
-            }
-            try principal.authorize(.userManage, on: Scope(region: RegionCode.parse(user.region)))
-            let token = try await services.users.issueToken(username: username, name: body.name, by: principal.auditActor)
+            let token = try await services.users.issueToken(username: user.username, name: body.name, by: principal.auditActor)
             return JSONResponse(IssuedToken(token: token, name: body.name), status: .created)
         }
+        api.secured(.get, "/users/:username/tokens", .userManage) { _, context, principal in
+            let user = try await managed(context, by: principal)
+            return JSONResponse(ItemList(items: try await services.users.tokens(of: user.username)))
+        }
+        // `?name=` revokes the live tokens of that name; without it, all of the user's.
+        api.secured(.delete, "/users/:username/tokens", .userManage) { request, context, principal in
+            let user = try await managed(context, by: principal)
+            let name = request.uri.queryParameters.get("name").map { String($0) }
+            let count = try await services.users.revokeTokens(of: user.username, named: name, by: principal.auditActor)
+            return JSONResponse(Revoked(revoked: count))
+        }
+        api.secured(.post, "/users/:username/disable", .userManage) { _, context, principal in
+            let user = try await managed(context, by: principal)
+            guard user.id != principal.userID else {
+                throw DomainError(.conflict, code: "USER_DISABLE_SELF", message: "不能停用自己的账号",
+                                  messageEn: "you cannot disable your own user", path: "username")
+            }
+            return try await setActive(false, user, by: principal)
+        }
+        api.secured(.post, "/users/:username/enable", .userManage) { _, context, principal in
+            try await setActive(true, try await managed(context, by: principal), by: principal)
+        }
+    }
+
+    struct Revoked: Encodable, Sendable { var revoked: Int }
+
+    /// The user named in the path, if it is in a region the caller manages.
+    private func managed(_ context: YibaoRequestContext, by principal: Principal) async throws -> UserRecord {
+        let username = try context.parameters.require("username")
+        guard let user = try await services.users.find(username: username) else { throw UserRepository.notFound(username) }
+        try principal.authorize(.userManage, on: Scope(region: RegionCode.parse(user.region)))
+        return user
+    }
+
+    /// The user as it now stands (unchanged when it already was so).
+    private func setActive(_ active: Bool, _ user: UserRecord, by principal: Principal) async throws -> JSONResponse<UserRecord> {
+        _ = try await services.users.setActive(active, username: user.username, by: principal.auditActor)
+        var now = user
+        now.active = active
+        return JSONResponse(now)
     }
 }

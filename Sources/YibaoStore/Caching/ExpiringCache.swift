@@ -39,6 +39,11 @@ public final class ExpiringCache<Key: Hashable & Sendable, Value: Sendable>: Sen
         }
     }
 
+    /// Drops every entry: a change the cache cannot key (a user's tokens, say) is seen at once.
+    public func removeAll() {
+        entries.withLock { $0.removeAll(keepingCapacity: true) }
+    }
+
     public func store(_ value: Value, for key: Key) {
         let expires = now() + lifetime
         entries.withLock { entries in

@@ -12,7 +12,9 @@ public struct UserRepository: Sendable {
     /// token, and a HIS system sends many calls a second with the same one. A token revoked or a user
     /// disabled in the database is therefore refused only once `lifetime` has passed (`yibao serve
     /// --token-cache-seconds`); unknown tokens are never kept, so a token issued a moment ago works at once.
-    private let tokens: ExpiringCache<String, UserRecord>?
+    /// A revocation or a disabling through this repository empties it (`UserRepository+Access`), so the
+    /// server that made the change refuses at once; other processes follow within the lifetime.
+    let tokens: ExpiringCache<String, UserRecord>?
 
     /// `keepTokensFor` zero (the default, for commands and tools) reads the token on every call;
     /// `now` is the clock the kept tokens age by (tests pass their own).
@@ -95,8 +97,7 @@ public struct UserRepository: Sendable {
     public func setPassword(username: String, password: String, by actor: AuditActor) async throws {
         let hash = try await hashPassword(password)
         try await database.write { db in
-            guard let user = try await db.select().column("*").from("users").where("username", .equal, username).first()
-                .map(UserRecord.init(row:)) else { throw Self.notFound(username) }
+            let user = try await Self.stored(username, in: db)
             try await db.update("users").set("password_hash", to: hash).where("id", .equal, user.id).run()
             try await db.delete(from: "sessions").where("user_id", .equal, user.id).run()
             try await AuditTrail.append(actor.event(action: "user.passwd", target: "user:\(username)", after: "password changed, sessions ended"), in: db)
@@ -109,8 +110,7 @@ public struct UserRepository: Sendable {
     public func issueToken(username: String, name: String, by actor: AuditActor) async throws -> String {
         let token = SecretToken.generate(prefix: "ybt_")
         try await database.write { db in
-            guard let user = try await db.select().column("*").from("users").where("username", .equal, username).first()
-                .map(UserRecord.init(row:)) else { throw Self.notFound(username) }
+            let user = try await Self.stored(username, in: db)
             try await db.insert(into: "api_tokens").columns("id", "token_sha256", "user_id", "name", "created_at")
                 .values(SQLBind(IDGenerator.shared.next()), SQLBind(SecretToken.digest(token)), SQLBind(user.id),
                         SQLBind(name), SQLBind(Clock.nowMillis()))

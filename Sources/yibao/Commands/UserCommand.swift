@@ -5,7 +5,7 @@ import YibaoStore
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "用户与令牌 / users, passwords and API tokens",
-        subcommands: [Add.self, Passwd.self, Token.self])
+        subcommands: [Add.self, Passwd.self, Token.self, Tokens.self, Revoke.self, Disable.self, Enable.self])
 
     struct Add: ReportingCommand {
         static let configuration = CommandConfiguration(abstract: "新增用户（密码从标准输入读取）/ add a user (password read from stdin or prompted)")
@@ -64,10 +64,8 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOption
 
         func execute() async throws {
-            let token = try await database.with { db in
-                let users = UserRepository(database: db)
-                guard let user = try await users.find(username: username) else { throw UserRepository.notFound(username) }
-                return try await users.issueToken(username: username, name: name, by: .commandLine(region: user.region))
+            let token = try await UserCommand.acting(on: username, database) { users, actor in
+                try await users.issueToken(username: username, name: name, by: actor)
             }
             print(token)
         }
