@@ -34,7 +34,7 @@ import YibaoTestSupport
             // administrator, collection clerk and fund accountant; the dashboard, persons and employers for agency roles; the
             // institution page and its settlements for institution users.
             let expected: [(String, String, [String])] = [
-                ("admin", "/dashboard", ["/dashboard", "/persons", "/employers", "/payments", "/policies", "/calculator", "/audit"]),
+                ("admin", "/dashboard", ["/dashboard", "/persons", "/employers", "/payments", "/policies", "/calculator", "/audit", "/users"]),
                 ("enrol", "/dashboard", ["/dashboard", "/persons", "/employers", "/policies", "/calculator"]),
                 ("analyst", "/dashboard", ["/dashboard", "/persons", "/employers", "/policies", "/calculator"]),
                 ("auditor", "/audit", ["/dashboard", "/persons", "/policies", "/calculator", "/audit"]),

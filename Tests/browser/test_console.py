@@ -95,13 +95,18 @@ def follow(driver, element):
         "return document.readyState === 'complete' && window.yibaoOldPage === undefined"))
 
 
-def sign_in(driver, base, username):
-    """Signs in through the form (a fresh browser state: no session, no language cookie)."""
+def submit_sign_in(driver, base, username):
+    """Fills in and sends the sign-in form from a fresh browser state (no session, no language cookie)."""
     driver.delete_all_cookies()
     driver.get(base + "/signin")
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
     follow(driver, driver.find_element(By.CSS_SELECTOR, "#signin-form button[type=submit]"))
+
+
+def sign_in(driver, base, username):
+    """Signs in through the form."""
+    submit_sign_in(driver, base, username)
     assert driver.find_element(By.ID, "who").text.startswith(username)
 
 
@@ -140,9 +145,9 @@ def amount(driver, field):
 
 
 ROLES = [
-    # user, home page, menu (hand-written from the role table: audit only for admin and auditor,
+    # user, home page, menu (hand-written from the role table: audit only for admin and auditor, users only for admin,
     # employers not for the auditor, statement imports for admin and the collection clerk)
-    ("admin", "/dashboard", ["dashboard", "persons", "employers", "payments", "policies", "calculator", "audit"]),
+    ("admin", "/dashboard", ["dashboard", "persons", "employers", "payments", "policies", "calculator", "audit", "users"]),
     ("enrol", "/dashboard", ["dashboard", "persons", "employers", "policies", "calculator"]),
     ("auditor", "/audit", ["dashboard", "persons", "policies", "calculator", "audit"]),
     ("hospital", "/institution", ["institution", "settlements", "policies", "calculator"]),
@@ -184,6 +189,33 @@ def test_the_audit_trail_verifies(server, driver):
     follow(driver, driver.find_element(By.ID, "verify"))
     assert "哈希链完整" in driver.find_element(By.ID, "verification").text
     shot(driver, "audit")
+
+
+def test_an_administrator_disables_a_user_and_revokes_its_token(server, driver):
+    admin = api_session(server, "admin")
+    status, issued, _ = api(server, "POST", "/api/users/complaint/tokens", {"name": "leaked"}, admin)
+    assert status == 201, issued
+    assert api(server, "GET", "/api/me", auth=issued["token"])[0] == 200
+
+    sign_in(driver, server, "admin")
+    follow(driver, driver.find_element(By.LINK_TEXT, "用户"))
+    assert "benxi-admin" not in driver.find_element(By.ID, "users-table").text
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "#user-complaint a"))
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "#tokens-table button.revoke"))
+    assert api(server, "GET", "/api/me", auth=issued["token"])[0] == 401
+    assert driver.find_elements(By.CSS_SELECTOR, "#tokens-table button.revoke") == []
+    follow(driver, driver.find_element(By.ID, "switch"))
+    assert driver.find_element(By.ID, "user-state").text == "已停用"
+    shot(driver, "user-disabled")
+
+    submit_sign_in(driver, server, "complaint")
+    assert "该用户已停用" in driver.find_element(By.ID, "problem").text
+    sign_in(driver, server, "admin")
+    driver.get(server + "/users/complaint")
+    follow(driver, driver.find_element(By.ID, "switch"))
+    assert driver.find_element(By.ID, "user-state").text == "启用"
+    sign_in(driver, server, "complaint")
+    assert path(driver) == "/dashboard"
 
 
 def test_institution_page_shows_the_users_own_institution(server, driver):
@@ -274,7 +306,8 @@ def test_language_switch_on_every_page(server, driver):
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert driver.find_element(By.TAG_NAME, "h1").text == "Dashboard"
     assert [a.text for a in driver.find_elements(By.CSS_SELECTOR, "ul.menu a")] == \
-        ["Dashboard", "Insured persons", "Employers", "Payment statements", "Policies", "What-if calculator", "Audit trail"]
+        ["Dashboard", "Insured persons", "Employers", "Payment statements", "Policies", "What-if calculator", "Audit trail",
+         "Users"]
     shot(driver, "dashboard-en")
     # The choice is remembered on the next pages, and each page can switch back.
     follow(driver, driver.find_element(By.LINK_TEXT, "Policies"))

@@ -24,5 +24,6 @@ struct ConsoleRoutes {
         PolicyPages(services: services).register(on: router)
         CalculatorPages().register(on: router)
         AuditPages(services: services).register(on: router)
+        UserPages(services: services).register(on: router)
     }
 }

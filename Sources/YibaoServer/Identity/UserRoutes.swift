@@ -29,9 +29,7 @@ struct UserRoutes {
 
     func register(on api: RouterGroup<YibaoRequestContext>) {
         api.secured(.get, "/users", .userManage) { _, _, principal in
-            let users = try await services.users.list(region: nil)
-                .filter { (try? principal.authorize(.userManage, on: Scope(region: RegionCode.parse($0.region)))) != nil }
-            return JSONResponse(ItemList(items: users))
+            JSONResponse(ItemList(items: try await administration.list(by: principal)))
         }
         api.secured(.post, "/users", .userManage) { request, context, principal in
             let body = try await request.decodeJSON(as: NewUser.self, context: context)
@@ -73,33 +71,19 @@ struct UserRoutes {
             return JSONResponse(Revoked(revoked: count))
         }
         api.secured(.post, "/users/:username/disable", .userManage) { _, context, principal in
-            let user = try await managed(context, by: principal)
-            guard user.id != principal.userID else {
-                throw DomainError(.conflict, code: "USER_DISABLE_SELF", message: "不能停用自己的账号",
-                                  messageEn: "you cannot disable your own user", path: "username")
-            }
-            return try await setActive(false, user, by: principal)
+            JSONResponse(try await administration.setActive(false, try await managed(context, by: principal), by: principal))
         }
         api.secured(.post, "/users/:username/enable", .userManage) { _, context, principal in
-            try await setActive(true, try await managed(context, by: principal), by: principal)
+            JSONResponse(try await administration.setActive(true, try await managed(context, by: principal), by: principal))
         }
     }
 
     struct Revoked: Encodable, Sendable { var revoked: Int }
 
+    private var administration: UserAdministration { UserAdministration(users: services.users) }
+
     /// The user named in the path, if it is in a region the caller manages.
     private func managed(_ context: YibaoRequestContext, by principal: Principal) async throws -> UserRecord {
-        let username = try context.parameters.require("username")
-        guard let user = try await services.users.find(username: username) else { throw UserRepository.notFound(username) }
-        try principal.authorize(.userManage, on: Scope(region: RegionCode.parse(user.region)))
-        return user
-    }
-
-    /// The user as it now stands (unchanged when it already was so).
-    private func setActive(_ active: Bool, _ user: UserRecord, by principal: Principal) async throws -> JSONResponse<UserRecord> {
-        _ = try await services.users.setActive(active, username: user.username, by: principal.auditActor)
-        var now = user
-        now.active = active
-        return JSONResponse(now)
+        try await administration.managed(try context.parameters.require("username"), by: principal)
     }
 }

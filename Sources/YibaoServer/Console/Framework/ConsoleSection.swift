@@ -25,9 +25,10 @@ struct ConsoleSection: Sendable, Equatable {
     static let policies = ConsoleSection(path: "/policies", label: "menu_policies", permission: .policyRead, binding: nil)
     static let calculator = ConsoleSection(path: "/calculator", label: "menu_calculator", permission: .policyRead, binding: nil)
     static let audit = ConsoleSection(path: "/audit", label: "menu_audit", permission: .auditRead, binding: .agency)
+    static let users = ConsoleSection(path: "/users", label: "menu_users", permission: .userManage, binding: .agency)
 
     static let all: [ConsoleSection] = [dashboard, institution, settlements, selfService, company, persons, employers, payments, policies, calculator,
-                                        audit]
+                                        audit, users]
 
     func isVisible(to principal: Principal) -> Bool {
         principal.role.permissions.contains(permission) && (binding == nil || binding == principal.role.binding)

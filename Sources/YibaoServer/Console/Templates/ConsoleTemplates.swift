@@ -7,7 +7,7 @@ enum ConsoleTemplates {
         "policies": policies, "policy-tables": policyTables, "policy-version": policyVersion, "policy-diff": policyDiff,
         "calculator": calculator, "settlement-breakdown": settlementBreakdown, "audit": audit, "institution": institution,
         "persons": persons, "person": person, "settlement-rows": settlementRows, "settlement": settlement, "institution-settlements": institutionSettlements,
-        "employers": employers, "employer": employer, "payments": payments, "job": job, "jobs": jobs,
+        "employers": employers, "employer": employer, "payments": payments, "job": job, "jobs": jobs, "users": users, "user": user,
     ]
 
     static let layout = """
