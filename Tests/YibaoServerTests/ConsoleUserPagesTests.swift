@@ -63,4 +63,64 @@ import YibaoTestSupport
             #expect(foreign.body.contains("FORBIDDEN_SCOPE"))
         }
     }
+
+    @Test(arguments: TestBackend.all)
+    func anAdministratorCreatesAHospitalSystemAndIssuesItsTokenFromTheConsole(backend: TestBackend) async throws {
+        try await LiveServer.run(backend) { client in
+            let admin = try await client.signIn("admin")
+            let list = try await client.send(.get, "/users", auth: admin)
+            #expect(list.body.contains("id=\"new-user\""))
+            let csrf = try #require(ConsolePagesTests.csrf(list.body))
+
+            // A refusal shows the form again as typed, with the reason and its field; nothing is created.
+            let bad = try await client.send(.post, "/users", body: "csrf=\(csrf)&username=his+2&display_name=%E4%BA%8C%E9%99%A2&role=system_client"
+                                                + "&admdvs=350200&fixmedins_code=H35020000002", auth: admin, contentType: Self.form)
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.contains("id=\"problem\"") && bad.body.contains("<code>username</code>"))
+            #expect(bad.body.contains("value=\"his 2\"") && bad.body.contains("value=\"H35020000002\""))
+            #expect(bad.body.contains("<option value=\"system_client\" selected>"))
+            let unbound = try await client.send(.post, "/users", body: "csrf=\(csrf)&username=his2&role=system_client&admdvs=350200",
+                                                auth: admin, contentType: Self.form)
+            #expect(unbound.status == .badRequest && unbound.body.contains("必须绑定") && unbound.body.contains("<code>fixmedins_code</code>"))
+            #expect(try await client.send(.get, "/api/users", auth: admin).body.contains("his2") == false)
+
+            let created = try await client.send(.post, "/users", body: "csrf=\(csrf)&username=his2&display_name=%E4%BA%8C%E9%99%A2+HIS"
+                                                    + "&role=system_client&admdvs=350200&fixmedins_code=H35020000002&password=", auth: admin,
+                                                contentType: Self.form)
+            #expect(created.status == .seeOther)
+            #expect(created.headers[.location] == "/users/his2")
+            let page = try await client.send(.get, "/users/his2", auth: admin)
+            #expect(page.body.contains("二院 HIS") && page.body.contains("H35020000002") && page.body.contains("没有令牌"))
+
+            // A blank label is refused on the page; a good one shows the secret this once, and it works.
+            let blank = try await client.send(.post, "/users/his2/tokens", body: "csrf=\(csrf)&name=+", auth: admin, contentType: Self.form)
+            #expect(blank.status == .badRequest && blank.body.contains("<code>name</code>") && !blank.body.contains("id=\"new-token\""))
+            let issued = try await client.send(.post, "/users/his2/tokens", body: "csrf=\(csrf)&name=his-2026", auth: admin, contentType: Self.form)
+            #expect(issued.status == .created)
+            #expect(issued.headers[.cacheControl] == "no-store")
+            let token = try #require(issued.body.firstMatch(of: /<code id="new-token">(ybt_[A-Za-z0-9_-]+)<\/code>/)?.1).description
+            let me = try await client.send(.get, "/api/me", auth: token)
+            #expect(me.status == .ok && me.json["username"] as? String == "his2")
+            let again = try await client.send(.get, "/users/his2", auth: admin)
+            #expect(again.body.contains("<td>his-2026</td>") && !again.body.contains(token))
+
+            // Without the page's token nothing is issued.
+            #expect(try await client.send(.post, "/users/his2/tokens", body: "csrf=x&name=forged", auth: admin, contentType: Self.form).status
+                == .forbidden)
+            #expect(!(try await client.send(.get, "/users/his2", auth: admin).body.contains("forged")))
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
+    func theAPIRefusesABadUsernameOrLabelWithItsField(backend: TestBackend) async throws {
+        try await LiveServer.run(backend) { client in
+            let admin = try await client.signIn("admin")
+            let user = try await client.send(.post, "/api/users", body: #"{"username":"张 伟","role":"analyst","admdvs":"350200"}"#, auth: admin)
+            #expect(user.status == .badRequest)
+            #expect(user.json["code"] as? String == "USERNAME_INVALID" && user.json["path"] as? String == "username")
+            let token = try await client.send(.post, "/api/users/his/tokens", body: #"{"name":""}"#, auth: admin)
+            #expect(token.status == .badRequest)
+            #expect(token.json["code"] as? String == "TOKEN_NAME_INVALID")
+        }
+    }
 }

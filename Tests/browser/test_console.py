@@ -218,6 +218,34 @@ def test_an_administrator_disables_a_user_and_revokes_its_token(server, driver):
     assert path(driver) == "/dashboard"
 
 
+def test_an_administrator_creates_a_hospital_system_and_issues_its_token(server, driver):
+    sign_in(driver, server, "admin")
+    follow(driver, driver.find_element(By.LINK_TEXT, "用户"))
+    form = driver.find_element(By.ID, "new-user")
+    form.find_element(By.ID, "username").send_keys("clinic-his")
+    form.find_element(By.ID, "display_name").send_keys("社区中心 HIS")
+    Select(form.find_element(By.ID, "role")).select_by_value("system_client")
+    follow(driver, form.find_element(By.ID, "create-user"))
+    # No institution: the form comes back as typed, with the reason and its field.
+    assert "fixmedins_code" in driver.find_element(By.ID, "problem").text
+    assert driver.find_element(By.ID, "username").get_attribute("value") == "clinic-his"
+    driver.find_element(By.ID, "fixmedins_code").send_keys("H35020000002")
+    follow(driver, driver.find_element(By.ID, "create-user"))
+    assert path(driver) == "/users/clinic-his"
+    assert "H35020000002" in driver.find_element(By.ID, "user").text
+
+    driver.find_element(By.ID, "token-name").send_keys("clinic-2026")
+    follow(driver, driver.find_element(By.ID, "issue"))
+    token = driver.find_element(By.ID, "new-token").text
+    shot(driver, "user-token-issued")
+    status, me, _ = api(server, "GET", "/api/me", auth=token)
+    assert status == 200 and me["username"] == "clinic-his", me
+    # Shown once: the page opened again lists the label, not the secret.
+    driver.get(server + "/users/clinic-his")
+    assert "clinic-2026" in driver.find_element(By.ID, "tokens-table").text
+    assert token not in driver.page_source
+
+
 def test_institution_page_shows_the_users_own_institution(server, driver):
     sign_in(driver, server, "hospital")
     facts = driver.find_element(By.ID, "institution").text

@@ -65,12 +65,16 @@ extension Principal: Codable {
 }
 
 enum PrincipalError {
+    /// The field of a user's record (as the API names it) that holds each binding.
+    static let field: [Role.Binding: String] = [.institution: "fixmedins_code", .person: "psn_no", .employer: "employer_id"]
+
     /// A role of `binding` must have the binding (`bound`), every other role must not: `one` names it for
     /// the first case ("必须绑定一家…"), `any` for the second ("不能绑定…").
     static func check(_ role: Role, _ binding: Role.Binding, bound: Bool, _ one: (String, String), _ any: (String, String)) throws(DomainError) {
         let needed = role.binding == binding
         guard needed != bound else { return }
         let (zh, en) = needed ? ("必须绑定\(one.0)", "must be bound to \(one.1)") : ("不能绑定\(any.0)", "must not be bound to \(any.1)")
-        throw DomainError(code: "PRINCIPAL_BINDING", message: "角色“\(role.displayName)”\(zh)", messageEn: "role \(role.rawValue) \(en)")
+        throw DomainError(code: "PRINCIPAL_BINDING", message: "角色“\(role.displayName)”\(zh)", messageEn: "role \(role.rawValue) \(en)",
+                          path: field[binding])
     }
 }

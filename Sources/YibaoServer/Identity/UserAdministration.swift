@@ -1,10 +1,51 @@
 import YibaoCore
 import YibaoStore
 
-/// What the API's and the console's user administration share: which users a caller manages, and
-/// the rule that nobody disables their own user (it would lock the last administrator out).
+/// What the API's and the console's user administration share: which users a caller manages, how a
+/// user is created, and the rule that nobody disables their own user (it would lock the last
+/// administrator out).
 struct UserAdministration {
     let users: UserRepository
+    let database: any Database
+
+    /// A user to create, as the API's body and the console's form give it.
+    struct NewUser: Decodable, Sendable {
+        var username: String
+        var displayName: String?
+        var role: Role
+        var region: RegionCode
+        var institution: String?
+        var personID: Int64?
+        /// A string, as the employers API gives ids (they exceed JavaScript's integers).
+        var employerID: String?
+        var password: String?
+
+        enum CodingKeys: String, CodingKey {
+            case username, displayName = "display_name", role, region = "admdvs", institution = "fixmedins_code",
+                 personID = "psn_no", employerID = "employer_id", password
+        }
+    }
+
+    /// Creates the user in a region the caller manages, with its audit entry. The binding rules
+    /// (an institution role needs an institution …) are `Principal`'s; what must exist, the store's.
+    func create(_ new: NewUser, by principal: Principal) async throws -> UserRecord {
+        try principal.authorize(.userManage, on: Scope(region: new.region))
+        let employerID = try new.employerID.map { text in
+            guard let id = Int64(text), id > 0 else {
+                throw DomainError(code: "EMPLOYER_ID_INVALID", message: "参保单位编号无效：“\(text)”", messageEn: "invalid employer id \"\(text)\"",
+                                  path: "employer_id")
+            }
+            return id
+        }
+        let displayName = new.displayName.flatMap { $0.isEmpty ? nil : $0 } ?? new.username
+        let user = UserRecord(id: 0, username: new.username, displayName: displayName, role: new.role.rawValue, region: new.region.value,
+                              institution: new.institution, personID: new.personID, employerID: employerID)
+        _ = try Principal(user)
+        try NameRules.checkUsername(user.username)  // before bcrypt's deliberately slow hash; the store checks it again
+        let hash: String? = if let password = new.password { try await users.hashPassword(password) } else { nil }
+        let actor = principal.auditActor
+        return try await database.write { db in try await users.create(user, passwordHash: hash, by: actor, in: db) }
+    }
 
     /// The user named, if it is in a region the caller manages.
     func managed(_ username: String, by principal: Principal) async throws -> UserRecord {

@@ -29,8 +29,11 @@ public struct UserRepository: Sendable {
 
     /// Creates a user inside the caller's transaction and logs it on the audit trail. Hash the
     /// password first with `hashPassword` (outside the transaction: bcrypt is slow by design).
-    /// The institution or employer the user is bound to must exist (an employer in the user's region).
+    /// The institution, employer or person the user is bound to must exist (an employer or a person in
+    /// the user's region); the username and display name follow `NameRules`.
     public func create(_ user: UserRecord, passwordHash hash: String?, by actor: AuditActor, in db: any SQLDatabase) async throws -> UserRecord {
+        try NameRules.checkUsername(user.username)
+        try NameRules.checkDisplayName(user.displayName)
         if try await db.select().column("id").from("users").where("username", .equal, user.username).first() != nil {
             throw DomainError(.conflict, code: "USER_EXISTS", message: "用户名已存在：\(user.username)",
                               messageEn: "username \(user.username) already exists", path: "username")
@@ -42,6 +45,10 @@ public struct UserRepository: Sendable {
         if let id = user.employerID, try await EmployerRepository.find(admdvs: user.region, id: id, in: db) == nil {
             throw DomainError(code: "EMPLOYER_UNKNOWN", message: "统筹区 \(user.region) 没有编号为 \(id) 的参保单位",
                               messageEn: "region \(user.region) has no employer \(id)", path: "employer_id")
+        }
+        if let psnNo = user.personID, try await PersonRepository.find(psnNo: psnNo, in: db)?.admdvs != user.region {
+            throw DomainError(code: "PERSON_UNKNOWN", message: "统筹区 \(user.region) 没有编号为 \(psnNo) 的参保人",
+                              messageEn: "region \(user.region) has no insured person \(psnNo)", path: "psn_no")
         }
         var stored = user
         stored.id = IDGenerator.shared.next()
@@ -108,6 +115,7 @@ public struct UserRepository: Sendable {
 
     /// Issues a new API token and returns it in clear: this is the only time it is visible.
     public func issueToken(username: String, name: String, by actor: AuditActor) async throws -> String {
+        try NameRules.checkTokenLabel(name)
         let token = SecretToken.generate(prefix: "ybt_")
         try await database.write { db in
             let user = try await Self.stored(username, in: db)

@@ -1,7 +1,7 @@
 extension ConsoleTemplates {
     /// The what-if form is a GET, so the address of a result is the link that reproduces it.
     static let calculator = """
-        {{#failure}}<div class="problem" role="alert" id="problem"><p>{{message}}</p>{{#path}}<p class="muted">{{t.error_field}}: <code>{{path}}</code></p>{{/path}}</div>{{/failure}}
+        {{> problem}}
         <form method="get" action="/calculator" id="calculator-form" class="calc">
         <fieldset><legend>{{t.calc_policy}}</legend>
         <p><label for="preset">{{t.calc_preset}}</label>

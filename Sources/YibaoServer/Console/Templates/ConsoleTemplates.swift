@@ -8,6 +8,7 @@ enum ConsoleTemplates {
         "calculator": calculator, "settlement-breakdown": settlementBreakdown, "audit": audit, "institution": institution,
         "persons": persons, "person": person, "settlement-rows": settlementRows, "settlement": settlement, "institution-settlements": institutionSettlements,
         "employers": employers, "employer": employer, "payments": payments, "job": job, "jobs": jobs, "users": users, "user": user,
+        "problem": problem,
     ]
 
     static let layout = """
@@ -40,6 +41,11 @@ enum ConsoleTemplates {
         <div class="problem" role="alert" id="problem"><p>{{message}}</p>
         <p class="muted">{{t.error_code}}: <code>{{code}}</code>{{#path}} · {{t.error_field}}: <code>{{path}}</code>{{/path}}</p></div>
         <p><a href="/">{{t.error_back}}</a></p>
+        """
+
+    /// A refused form's reason above the form, with the field it concerns.
+    static let problem = """
+        {{#failure}}<div class="problem" role="alert" id="problem"><p>{{message}}</p>{{#path}}<p class="muted">{{t.error_field}}: <code>{{path}}</code></p>{{/path}}</div>{{/failure}}
         """
 
     static let signIn = """

@@ -7,6 +7,29 @@ extension ConsoleTemplates {
         <tbody>{{#users}}<tr id="user-{{username}}"><td><a href="{{page}}">{{username}}</a></td><td>{{name}}</td><td>{{role}}</td>
         <td>{{region}}</td><td>{{binding}}</td><td class="{{^active}}problem{{/active}}">{{state}}</td></tr>{{/users}}</tbody>
         </table>
+        <section aria-labelledby="h-new-user"><h2 id="h-new-user">{{t.users_new}}</h2>
+        {{> problem}}
+        {{#new}}<form method="post" action="/users" id="new-user" class="calc">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <fieldset><legend>{{t.users_account}}</legend>
+        <p><label for="username">{{t.users_username}}</label><input id="username" name="username" value="{{username}}" required maxlength="64"
+        pattern="[A-Za-z0-9][A-Za-z0-9._@-]*" autocomplete="off" aria-describedby="username-hint"><small id="username-hint">{{t.users_usernameHint}}</small></p>
+        <p><label for="display_name">{{t.users_name}}</label><input id="display_name" name="display_name" value="{{display_name}}" maxlength="100"></p>
+        <p><label for="role">{{t.users_role}}</label>
+        <select id="role" name="role">{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select></p>
+        <p><label for="admdvs">{{t.users_region}}</label><input id="admdvs" name="admdvs" value="{{admdvs}}" required inputmode="numeric" pattern="[0-9]{2,6}"></p>
+        <p><label for="password">{{t.users_password}}</label><input id="password" name="password" type="password" autocomplete="new-password"
+        aria-describedby="password-hint"><small id="password-hint">{{t.users_passwordHint}}</small></p>
+        </fieldset>
+        <fieldset><legend>{{t.users_bindingLegend}}</legend>
+        <p class="hint">{{t.users_bindingHint}}</p>
+        <p><label for="fixmedins_code">{{t.users_institution}}</label><input id="fixmedins_code" name="fixmedins_code" value="{{fixmedins_code}}"></p>
+        <p><label for="psn_no">{{t.users_person}}</label><input id="psn_no" name="psn_no" value="{{psn_no}}" inputmode="numeric"></p>
+        <p><label for="employer_id">{{t.users_employer}}</label><input id="employer_id" name="employer_id" value="{{employer_id}}" inputmode="numeric"></p>
+        </fieldset>
+        <p><button type="submit" id="create-user">{{t.users_create}}</button></p>
+        </form>{{/new}}
+        </section>
         """
 
     static let user = """
@@ -23,6 +46,9 @@ extension ConsoleTemplates {
         <button type="submit" id="switch">{{switchLabel}}</button>
         </form>{{/own}}
         <p class="hint">{{t.users_hint}}</p>
+        {{> problem}}
+        {{#issued}}<div class="ok" role="status" id="issued-token"><p>{{t.users_issued}} <strong>{{name}}</strong></p>
+        <p><code id="new-token">{{token}}</code></p><p class="muted">{{t.users_issuedHint}}</p></div>{{/issued}}
         <table id="tokens-table">
         <caption>{{t.users_tokens}}</caption>
         <thead><tr><th scope="col">{{t.users_token_name}}</th><th scope="col">{{t.users_token_issued}}</th>
@@ -33,6 +59,11 @@ extension ConsoleTemplates {
         <button type="submit" class="revoke">{{t.users_revoke}}</button></form>{{/live}}</td></tr>{{/tokens}}
         {{^tokens}}<tr><td colspan="4">{{t.users_no_tokens}}</td></tr>{{/tokens}}</tbody>
         </table>
+        <form method="post" action="{{page}}/tokens" class="inline-form" id="issue-token">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="token-name">{{t.users_issueLabel}}</label> <input id="token-name" name="name" value="{{label}}" required maxlength="64" placeholder="his">
+        <button type="submit" id="issue">{{t.users_issue}}</button>
+        </form>
         {{#hasLive}}<form method="post" action="{{page}}/tokens/revoke" class="inline-form">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit" id="revoke-all">{{t.users_revoke_all}}</button>
