@@ -8,7 +8,7 @@
 #
 #   scripts/bench-ab.sh BINARY_A BINARY_B [postgres://user@127.0.0.1:PORT]     (no URL: SQLite)
 # Environment: ROUNDS (default 6; an even number balances which build goes first), CLIENTS (default 32), SECONDS_PER_ROUND (default 5),
-#              KIND (outpatient | settle | inpatient | envelope, default outpatient), PORT_A / PORT_B (default 8101 / 8102).
+#              KIND (outpatient | settle | inpatient | pharmacy | envelope, default outpatient), PORT_A / PORT_B (default 8101 / 8102).
 # The generator is BINARY_A's `bench http` for both. Prints one line per round and build, then each
 # build's medians: settlements/s, settle p99 ms, the server's CPU ms per settlement, PostgreSQL's CPU
 # ms per settlement (PostgreSQL only) and the SQLite writer's held ms per settlement (SQLite only).
@@ -47,7 +47,7 @@ for i in 0 1; do
     curl -s -o /dev/null "http://127.0.0.1:${PORT[i]}/health" && break
     sleep 0.3
   done
-  TOKEN[i]="$("${BIN[i]}" user token his --database "${DB[i]}" 2>/dev/null | tail -1)"
+  TOKEN[i]="$("${BIN[i]}" user token "$([[ "$KIND" == pharmacy ]] && echo pharmacy-pos || echo his)" --database "${DB[i]}" 2>/dev/null | tail -1)"
   [[ -n "${TOKEN[i]}" ]] || { echo "server ${BIN[i]} did not come up:"; cat "$WORK/server$i.log"; exit 1; }
   PID[i]="$(pgrep -P "${SERVER[i]}" | head -1)"   # yibao itself, under `timeout`
 done

@@ -2,7 +2,8 @@
 # HTTP real-time settlement benchmark (issue 6): builds release, serves the demo on 127.0.0.1 with a
 # fresh database, issues the HIS token and runs `yibao bench http` (a separate process) at 1, 8, 32
 # and 128 clients for outpatient (2201+2204+2207) and inpatient (2401+2301+2402+2304) flows, or the
-# KINDS named (settle: 2204+2207 on visits registered first; envelope: the floor under a flow).
+# KINDS named (settle: 2204+2207 on visits registered first; pharmacy: 2201+2204+2207 at the demo
+# pharmacy, med_type 41; envelope: the floor under a flow).
 #
 #   scripts/bench-http.sh [postgres://user@127.0.0.1:PORT]     (no argument: SQLite)
 # Needs /usr/bin/time (Debian's `time` package) for the generator's own CPU.
@@ -44,7 +45,8 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-# The server listens once the demo is loaded; the token can be issued from then on.
+# The server listens once the demo is loaded; the tokens can be issued from then on: the hospital
+# system's, and the demo pharmacy's for the pharmacy kind.
 TOKEN=""
 for _ in $(seq 1 300); do
   if curl -s -o /dev/null "http://127.0.0.1:$PORT/his" -X POST -d '{}'; then
@@ -53,6 +55,7 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 [[ -n "$TOKEN" ]] || { echo "server did not come up:"; cat "$WORK/server.log"; exit 1; }
+PHARMACY_TOKEN="$("$BIN" user token pharmacy-pos --database "$DB" 2>/dev/null | tail -1)"
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC')  database: $([[ -n "$PG_BASE" ]] && echo "PostgreSQL $DB" || echo SQLite)  seconds per level: $SECS"
 # The server's own CPU time per settlement and its SQLite writer's held time come from the generator
 # (its last two columns), read from the server's /metrics around each level's timed window: unlike
@@ -71,7 +74,7 @@ for KIND in $KINDS; do
   for LEVEL in ${CLIENTS//,/ }; do
     PG_BEFORE="$(postgres_cpu_ticks)"
     OUT="$(timeout $((SECS * 2 + 120)) /usr/bin/time -f "%U %S" -o "$WORK/generator.time" "${GENERATOR_BIN:-$BIN}" bench http \
-      --url "http://127.0.0.1:$PORT" --token "$TOKEN" --clients "$LEVEL" --seconds "$SECS" --kind "$KIND" ${SAME_PERSON:+--same-person})"
+      --url "http://127.0.0.1:$PORT" --token "$([[ "$KIND" == pharmacy ]] && echo "$PHARMACY_TOKEN" || echo "$TOKEN")" --clients "$LEVEL" --seconds "$SECS" --kind "$KIND" ${SAME_PERSON:+--same-person})"
     PG_AFTER="$(postgres_cpu_ticks)"
     SETTLED="$(echo "$OUT" | tail -1 | cut -f3)"
     GENERATOR_MS="$(awk -v n="$SETTLED" '{ printf "%.2f", (n > 0) ? (($1 + $2) * 1000 / n) : 0 }' "$WORK/generator.time")"

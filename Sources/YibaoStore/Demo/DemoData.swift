@@ -39,6 +39,8 @@ public enum DemoData {
                    institution: "H35020000001"),
         UserRecord(id: 0, username: "his", displayName: "第一医院 HIS", role: Role.systemClient.rawValue, region: "350200",
                    institution: "H35020000001"),
+        UserRecord(id: 0, username: "pharmacy-pos", displayName: "大药房收银系统", role: Role.systemClient.rawValue, region: "350200",
+                   institution: "P35020000001"),
         UserRecord(id: 0, username: "benxi-admin", displayName: "本溪管理员", role: Role.administrator.rawValue, region: "210500"),
     ]
 

@@ -15,7 +15,10 @@ struct HTTPBenchmark: Sendable {
     /// each naming no transaction (infno 0000, answered `INFNO_UNKNOWN`). They pay what every HIS call
     /// pays before its transaction (HTTP, the token's look-up, the envelope, the institution, the answer)
     /// and nothing more.
-    enum Kind: String, Sendable { case outpatient, settle, inpatient, envelope }
+    ///
+    /// `pharmacy` is a purchase at a designated pharmacy (医保定点药店购药, med_type 41): register, five
+    /// drug lines, settle, with a token of the pharmacy's own system.
+    enum Kind: String, Sendable, CaseIterable { case outpatient, settle, inpatient, envelope, pharmacy }
 
     struct Result: Sendable {
         var clients: Int
@@ -51,10 +54,12 @@ struct HTTPBenchmark: Sendable {
         "C0101010010000000001", "XM01AEA001A001010100015", "XA07BCA001A001010100017", "XJ05ABA001A001010100018",
     ]
 
-    /// 5 outpatient or 50 inpatient lines; prices vary so some lines pass their ceiling.
+    /// 5 outpatient or 50 inpatient lines; prices vary so some lines pass their ceiling. A pharmacy
+    /// sells drugs only (its declared items).
     var lines: [Line] {
         let count = kind == .inpatient ? 50 : 5
-        return (0..<count).map { i in Line(code: Self.codes[i % Self.codes.count], priceFen: Int64(500 + (i * 137) % 2_500), count: Int64(1 + i % 3)) }
+        let codes = kind == .pharmacy ? Self.codes.filter { $0.hasPrefix("X") } : Self.codes
+        return (0..<count).map { i in Line(code: codes[i % codes.count], priceFen: Int64(500 + (i * 137) % 2_500), count: Int64(1 + i % 3)) }
     }
 
     static func money(_ fen: Int64) -> String { Money(fen: fen).description }
@@ -197,9 +202,9 @@ struct HTTPBenchmark: Sendable {
         }
     }
 
-    /// The 2201 input of an outpatient visit numbered `n` by its HIS.
-    static func outpatientVisit(_ psnNo: String, n: String) -> String {
-        #"{"data":{"psn_no":"\#(psnNo)","insutype":"310","begntime":"2026-11-20 09:00:00","med_type":"11","ipt_otp_no":"\#(n)"}}"#
+    /// The 2201 input of an outpatient visit (or a pharmacy purchase, med_type 41) numbered `n` by its HIS.
+    static func outpatientVisit(_ psnNo: String, n: String, medType: String = "11") -> String {
+        #"{"data":{"psn_no":"\#(psnNo)","insutype":"310","begntime":"2026-11-20 09:00:00","med_type":"\#(medType)","ipt_otp_no":"\#(n)"}}"#
     }
 
     /// One encounter from registration to settlement; a failed step ends the flow and counts its error.
@@ -210,7 +215,7 @@ struct HTTPBenchmark: Sendable {
             let inpatient = kind == .inpatient
             let register = inpatient
                 ? #"{"mdtrtinfo":{"psn_no":"\#(psnNo)","insutype":"310","begntime":"2026-11-01 08:00:00","med_type":"21","ipt_no":"\#(prefix)"}}"#
-                : Self.outpatientVisit(psnNo, n: prefix)
+                : Self.outpatientVisit(psnNo, n: prefix, medType: kind == .pharmacy ? "41" : "11")
             let opened = try step(connection, infno: inpatient ? "2401" : "2201", msgid: "\(prefix)-r", input: register, into: &outcome)
             guard let mdtrtID = Self.field("mdtrt_id", in: opened) else { throw StepFailed() }
             settle(connection, psnNo: psnNo, mdtrtID: mdtrtID, prefix: prefix, clock: clock, start: start, into: &outcome)

@@ -37,12 +37,13 @@ struct Bench: AsyncParsableCommand {
             abstract: "HIS 实时结算（HTTP，本机）/ real-time settlement over HTTP against a server on 127.0.0.1")
         @Option(help: "服务地址，只允许 127.0.0.1 / server URL; only 127.0.0.1 is allowed") var url = "http://127.0.0.1:8080"
         @Option(help: "HIS 系统令牌（或 $YIBAO_BENCH_TOKEN）/ the HIS token (or $YIBAO_BENCH_TOKEN)") var token: String?
-        @Option(help: "定点机构 / institution of the token") var institution = "H35020000001"
+        @Option(help: "定点机构（默认演示医院，pharmacy 为演示药房）/ institution of the token (default the demo hospital, for pharmacy the demo pharmacy)")
+        var institution: String?
         @Option(help: "并发客户端数，逗号分隔 / concurrent clients per level") var clients = "1,8,32,128"
         @Option(help: "每级秒数 / seconds per level") var seconds = 10.0
         @Option(help: "每级最多结算笔数（settle 预先登记这么多就诊，默认为每秒 3000 笔够用的数量，至多 200000）/ at most this many settlements per level (settle registers this many visits first: by default enough for 3000/s over --seconds, at most 200000; others default 1000000)")
         var maxRequests: Int?
-        @Option(help: "outpatient (2201+2204+2207, 5 lines) | settle (2204+2207 on visits registered before the clock) | inpatient (2401+2301+2402+2304, 50 lines) | envelope (three calls that stop before any transaction: the floor)")
+        @Option(help: "outpatient (2201+2204+2207, 5 lines) | settle (2204+2207 on visits registered before the clock) | inpatient (2401+2301+2402+2304, 50 lines) | pharmacy (2201+2204+2207 at a pharmacy, med_type 41, 5 drug lines) | envelope (three calls that stop before any transaction: the floor)")
         var kind = "outpatient"
         @Option(help: "至多结算的参保人数（每客户端 4 人），取自演示生成的人口 / at most this many insured people of the demo's generated population (four per client)")
         var persons = 256
@@ -54,7 +55,9 @@ struct Bench: AsyncParsableCommand {
                 throw ValidationError("--url must be http://127.0.0.1:PORT (the benchmark only loads this machine)")
             }
             guard let token = token ?? Environment.value("YIBAO_BENCH_TOKEN") else { throw ValidationError("--token or $YIBAO_BENCH_TOKEN is required") }
-            guard let kind = HTTPBenchmark.Kind(rawValue: kind) else { throw ValidationError("--kind must be outpatient, settle, inpatient or envelope") }
+            guard let kind = HTTPBenchmark.Kind(rawValue: kind) else {
+                throw ValidationError("--kind must be one of \(HTTPBenchmark.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
             let levels = clients.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
             let maxFlows = maxRequests ?? (kind == .settle ? min(200_000, Int(seconds * 3_000)) : 1_000_000)
             guard !levels.isEmpty, seconds > 0, seconds <= 600, maxFlows > 0, kind != .settle || maxFlows <= 200_000 else {
@@ -69,7 +72,7 @@ struct Bench: AsyncParsableCommand {
             let certnos = samePerson ? DemoData.insuredCertno("张伟").map { [$0] } ?? []
                 : try DemoData.population().filter { $0.insutype == .employeeBasic && !$0.isInterrupted && $0.arrears.isEmpty }
                     .prefix(wanted).map(\.certno.value)
-            let bench = HTTPBenchmark(port: port, token: token, institution: institution, kind: kind, runID: "B\(Clock.nowMillis())")
+            let bench = HTTPBenchmark(port: port, token: token, institution: institution ?? (kind == .pharmacy ? "P35020000001" : "H35020000001"), kind: kind, runID: "B\(Clock.nowMillis())")
             let psnNos = try bench.persons(certnos: certnos)
             print("kind\tclients\tsettlements\tsettlements/s\tsettle p50 ms\tp95 ms\tp99 ms\tflow p50 ms\tflow p99 ms\terrors\tserver CPU ms/flow\twriter held ms/flow")
             for (level, clients) in levels.enumerated() {
