@@ -83,4 +83,28 @@ import YibaoCore
             #expect(try await users.user(forToken: token) == nil)
         }
     }
+
+    @Test(arguments: TestBackend.all)
+    func ownPasswordChangesOnlyWithTheCurrentOneAndEndsSessions(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            let users = try await UserRepositoryTests.seed(db)
+            let clerk = try await users.authenticate(username: "clerk", password: "correct horse")
+            let session = try await users.startSession(userID: clerk.id)
+            await #expect { try await users.changeOwnPassword(username: "clerk", current: "wrong horse", new: "battery staple", by: Self.actor) }
+                throws: { ($0 as? DomainError)?.code == "PASSWORD_WRONG" && ($0 as? DomainError)?.path == "current_password" }
+            await #expect { try await users.changeOwnPassword(username: "clerk", current: "correct horse", new: "short", by: Self.actor) }
+                throws: { ($0 as? DomainError)?.code == "PASSWORD_TOO_SHORT" }
+            #expect(try await users.user(forSession: session)?.username == "clerk")
+            _ = try await users.authenticate(username: "clerk", password: "correct horse")
+
+            try await users.changeOwnPassword(username: "clerk", current: "correct horse", new: "battery staple", by: Self.actor)
+            #expect(try await users.user(forSession: session) == nil)
+            _ = try await users.authenticate(username: "clerk", password: "battery staple")
+            await #expect { try await users.authenticate(username: "clerk", password: "correct horse") } throws: {
+                ($0 as? DomainError)?.code == "LOGIN_FAILED"
+            }
+            let trail = try await db.read { sql in try await AuditTrail.recent(region: "350200", limit: 10, in: sql) }
+            #expect(trail.filter { $0.action == "user.passwd" }.map(\.target) == ["user:clerk"])
+        }
+    }
 }

@@ -246,6 +246,26 @@ def test_an_administrator_creates_a_hospital_system_and_issues_its_token(server,
     assert token not in driver.page_source
 
 
+def test_a_user_changes_their_own_password_from_the_header(server, driver):
+    admin = api_session(server, "admin")
+    status, body, _ = api(server, "POST", "/api/users", {"username": "wang.fang", "display_name": "王芳", "role": "analyst",
+                                                         "admdvs": "350200", "password": PASSWORD}, admin)
+    assert status == 201, body
+    sign_in(driver, server, "wang.fang")
+    follow(driver, driver.find_element(By.ID, "change-password"))
+    driver.find_element(By.ID, "current_password").send_keys(PASSWORD)
+    driver.find_element(By.ID, "password").send_keys("Wang-Fang-2026")
+    driver.find_element(By.ID, "password_repeat").send_keys("Wang-Fang-2026")
+    follow(driver, driver.find_element(By.ID, "change"))
+    assert path(driver) == "/signin"
+    assert "密码已修改" in driver.find_element(By.ID, "password-changed").text
+    assert api(server, "POST", "/api/session", {"username": "wang.fang", "password": PASSWORD})[0] == 401
+    driver.find_element(By.ID, "username").send_keys("wang.fang")
+    driver.find_element(By.ID, "password").send_keys("Wang-Fang-2026")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "#signin-form button[type=submit]"))
+    assert driver.find_element(By.ID, "who").text.startswith("wang.fang")
+
+
 def test_institution_page_shows_the_users_own_institution(server, driver):
     sign_in(driver, server, "hospital")
     facts = driver.find_element(By.ID, "institution").text

@@ -12,14 +12,22 @@ extension RouterMethods where Context == YibaoRequestContext {
         use handler: @escaping @Sendable (Request, Context, Principal) async throws -> Output
     ) -> Self {
         on(path, method: method) { request, context in
-            guard let principal = context.principal else {
-                throw DomainError(.unauthorized, code: "NOT_SIGNED_IN", message: "请先登录或提供访问令牌",
-                                  messageEn: "sign in or send a bearer token first")
-            }
+            let principal = try context.signedIn()
             // The role half of the check: the principal's own binding always fits its scope.
             try Authorization.check(principal, permission, principal.ownScope)
             return try await handler(request, context, principal)
         }
+    }
+}
+
+extension YibaoRequestContext {
+    /// The caller, or the API's answer to a call without a session or a token.
+    func signedIn() throws(DomainError) -> Principal {
+        guard let principal else {
+            throw DomainError(.unauthorized, code: "NOT_SIGNED_IN", message: "请先登录或提供访问令牌",
+                              messageEn: "sign in or send a bearer token first")
+        }
+        return principal
     }
 }
 

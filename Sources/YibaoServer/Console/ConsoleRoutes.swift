@@ -13,6 +13,7 @@ struct ConsoleRoutes {
                      body: ResponseBody(byteBuffer: ByteBuffer(string: ConsoleStylesheet.css)))
         }
         SignInPages(users: services.users).register(on: router)
+        PasswordPages(users: services.users).register(on: router)
         DashboardPages(services: services).register(on: router)
         let jobs = ConsoleJobs(database: services.database)
         InstitutionPages(services: services).register(on: router)

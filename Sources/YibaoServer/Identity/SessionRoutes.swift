@@ -12,6 +12,12 @@ struct SessionRoutes {
         var password: String
     }
 
+    struct PasswordChange: Decodable, Sendable {
+        var currentPassword: String
+        var password: String
+        enum CodingKeys: String, CodingKey { case currentPassword = "current_password", password }
+    }
+
     struct Me: Encodable, Sendable {
         var username: String
         var role: String
@@ -37,6 +43,9 @@ struct SessionRoutes {
         }
     }
 
+    /// The session cookie's removal, once the session it named has ended.
+    static let endedSession = Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true)
+
     func register(on api: RouterGroup<YibaoRequestContext>) {
         api.post("/session") { request, context -> Response in
             let body = try await request.decodeJSON(as: SignIn.self, context: context)
@@ -53,15 +62,21 @@ struct SessionRoutes {
                 try await users.endSession(token)
             }
             var response = Response(status: .noContent)
-            response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true))
+            response.setCookie(Self.endedSession)
+            return response
+        }
+        // One's own password, with the current one; every session of the user ends, this one too.
+        api.post("/me/password") { request, context -> Response in
+            let principal = try context.signedIn()
+            let body = try await request.decodeJSON(as: PasswordChange.self, context: context)
+            try await users.changeOwnPassword(username: principal.username, current: body.currentPassword, new: body.password,
+                                              by: principal.auditActor)
+            var response = Response(status: .noContent)
+            response.setCookie(Self.endedSession)
             return response
         }
         api.get("/me") { _, context -> JSONResponse<Me> in
-            guard let principal = context.principal else {
-                throw DomainError(.unauthorized, code: "NOT_SIGNED_IN", message: "请先登录或提供访问令牌",
-                                  messageEn: "sign in or send a bearer token first")
-            }
-            return JSONResponse(Me(principal))
+            JSONResponse(Me(try context.signedIn()))
         }
     }
 }

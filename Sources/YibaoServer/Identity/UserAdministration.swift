@@ -66,6 +66,17 @@ struct UserAdministration {
         return now
     }
 
+    /// Sets another user's password (its sessions end). One's own goes through `POST /api/me/password`
+    /// with the current one, so that a session left open is not enough to take over the account.
+    func setPassword(_ password: String, of user: UserRecord, by principal: Principal) async throws {
+        guard user.id != principal.userID else {
+            throw DomainError(.conflict, code: "USER_PASSWORD_SELF", message: "请在“修改密码”中用当前密码修改自己的密码",
+                              messageEn: "change your own password with your current one (POST /api/me/password, or 修改密码 in the console)",
+                              path: "username")
+        }
+        try await users.setPassword(username: user.username, password: password, by: principal.auditActor)
+    }
+
     /// The users of the regions the caller manages, by username.
     func list(by principal: Principal) async throws -> [UserRecord] {
         try await users.list(region: nil)

@@ -2,12 +2,13 @@ import Hummingbird
 import YibaoCore
 import YibaoStore
 
-/// User administration: list, create, disable and enable users; issue, list and revoke API tokens
-/// for hospital systems.
+/// User administration: list, create, disable and enable users, set a user's password; issue, list and
+/// revoke API tokens for hospital systems.
 struct UserRoutes {
     let services: Services
 
     struct NewToken: Decodable, Sendable { var name: String }
+    struct NewPassword: Decodable, Sendable { var password: String }
     struct IssuedToken: Encodable, Sendable { var token: String; var name: String }
 
     func register(on api: RouterGroup<YibaoRequestContext>) {
@@ -35,6 +36,12 @@ struct UserRoutes {
             let name = request.uri.queryParameters.get("name").map { String($0) }
             let count = try await services.users.revokeTokens(of: user.username, named: name, by: principal.auditActor)
             return JSONResponse(Revoked(revoked: count))
+        }
+        api.secured(.post, "/users/:username/password", .userManage) { request, context, principal in
+            let user = try await managed(context, by: principal)
+            let body = try await request.decodeJSON(as: NewPassword.self, context: context)
+            try await administration.setPassword(body.password, of: user, by: principal)
+            return Response(status: .noContent)
         }
         api.secured(.post, "/users/:username/disable", .userManage) { _, context, principal in
             JSONResponse(try await administration.setActive(false, try await managed(context, by: principal), by: principal))

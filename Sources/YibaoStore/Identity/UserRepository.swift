@@ -101,6 +101,19 @@ public struct UserRepository: Sendable {
         return user
     }
 
+    /// A user's own change: the current password must be right (`PASSWORD_WRONG`, at `current_password`),
+    /// then as `setPassword`, which ends every session of the user, the one asking too.
+    public func changeOwnPassword(username: String, current: String, new: String, by actor: AuditActor) async throws {
+        do {
+            _ = try await authenticate(username: username, password: current)
+        } catch let error as DomainError where error.code == "LOGIN_FAILED" {
+            throw DomainError(.unauthorized, code: "PASSWORD_WRONG", message: "当前密码不正确", messageEn: "the current password is wrong",
+                              path: "current_password")
+        }
+        try await setPassword(username: username, password: new, by: actor)
+    }
+
+    /// Sets a new password and ends every console session of the user.
     public func setPassword(username: String, password: String, by actor: AuditActor) async throws {
         let hash = try await hashPassword(password)
         try await database.write { db in

@@ -44,7 +44,7 @@ struct SignInPages {
                 try await users.endSession(token)
             }
             var response = ConsoleRenderer.redirect("/signin")
-            response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true))
+            response.setCookie(SessionRoutes.endedSession)
             return response
         }
     }
@@ -56,6 +56,7 @@ struct SignInPages {
         let formVisit = ConsoleVisit(request: visit.request, principal: nil, language: visit.language, csrf: token)
         var data: [String: Any] = ["username": username]
         if let failure { data["failure"] = failure }
+        if failure == nil, visit.query["password"] == "changed" { data["changed"] = true }
         var response = ConsoleRenderer.render(ConsolePage(template: "signin", title: visit.t("signin_title"), data: data,
                                                           status: failure == nil ? .ok : .unauthorized), formVisit)
         response.setCookie(Cookie(name: ConsoleCSRF.preSessionCookie, value: token, maxAge: 3600, path: "/", httpOnly: true, sameSite: .strict))

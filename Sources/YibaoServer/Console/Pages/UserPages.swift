@@ -51,6 +51,18 @@ struct UserPages {
                 return ConsoleRenderer.redirect(Self.page(of: user))
             }
         }
+        // Another user's password; one's own is changed on /password, with the current one.
+        router.page(.post, "/users/:username/password", .userManage, for: .agency) { visit, context in
+            let form = try await FormBody.read(visit.request, context: context)
+            try ConsoleCSRF.check(form, visit.request)
+            let user = try await managed(context, visit)
+            do {
+                try await administration.setPassword(form["password"] ?? "", of: user, by: visit.user)
+            } catch let error as DomainError {
+                return try await userPage(user, visit, failure: error)
+            }
+            return ConsoleRenderer.redirect(Self.page(of: user))
+        }
         // A label revokes that label's live tokens; no label, all of the user's.
         router.page(.post, "/users/:username/tokens/revoke", .userManage, for: .agency) { visit, context in
             let form = try await FormBody.read(visit.request, context: context)

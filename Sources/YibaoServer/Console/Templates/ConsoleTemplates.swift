@@ -8,7 +8,7 @@ enum ConsoleTemplates {
         "calculator": calculator, "settlement-breakdown": settlementBreakdown, "audit": audit, "institution": institution,
         "persons": persons, "person": person, "settlement-rows": settlementRows, "settlement": settlement, "institution-settlements": institutionSettlements,
         "employers": employers, "employer": employer, "payments": payments, "job": job, "jobs": jobs, "users": users, "user": user,
-        "problem": problem,
+        "problem": problem, "password": password,
     ]
 
     static let layout = """
@@ -24,7 +24,7 @@ enum ConsoleTemplates {
         {{#user}}<nav aria-label="{{t.layout_menu}}"><ul class="menu">{{#menu}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/menu}}</ul></nav>{{/user}}
         <div class="tools">
         <a id="lang-switch" href="{{switchHref}}" hreflang="{{otherLang}}" lang="{{otherLang}}">{{otherName}}</a>
-        {{#user}}<span class="who" id="who">{{name}} · {{role}}</span>
+        {{#user}}<span class="who" id="who">{{name}} · {{role}}</span> <a href="/password" id="change-password">{{t.layout_password}}</a>
         <form method="post" action="/signout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="sign-out">{{t.layout_signOut}}</button></form>{{/user}}
         </div>
         </header>
@@ -50,6 +50,7 @@ enum ConsoleTemplates {
 
     static let signIn = """
         {{#failure}}<div class="problem" role="alert" id="problem"><p>{{failure}}</p></div>{{/failure}}
+        {{#changed}}<div class="ok" role="status" id="password-changed"><p>{{t.password_changed}}</p></div>{{/changed}}
         <form method="post" action="/signin" class="card narrow" id="signin-form">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <p><label for="username">{{t.signin_username}}</label>
@@ -57,6 +58,21 @@ enum ConsoleTemplates {
         <p><label for="password">{{t.signin_password}}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required></p>
         <p><button type="submit">{{t.signin_submit}}</button></p>
+        </form>
+        """
+
+    static let password = """
+        {{> problem}}
+        <form method="post" action="/password" class="card narrow" id="password-form">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <p><label for="current_password">{{t.password_current}}</label>
+        <input id="current_password" name="current_password" type="password" autocomplete="current-password" required autofocus></p>
+        <p><label for="password">{{t.password_new}}</label>
+        <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8" aria-describedby="password-hint">
+        <small id="password-hint">{{t.password_hint}}</small></p>
+        <p><label for="password_repeat">{{t.password_repeat}}</label>
+        <input id="password_repeat" name="password_repeat" type="password" autocomplete="new-password" required></p>
+        <p><button type="submit" id="change">{{t.password_submit}}</button></p>
         </form>
         """
 

@@ -44,6 +44,13 @@ extension ConsoleTemplates {
         {{^own}}<form method="post" action="{{page}}/{{switchAction}}" class="inline-form">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit" id="switch">{{switchLabel}}</button>
+        </form>
+        <form method="post" action="{{page}}/password" class="inline-form" id="set-password">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="new-password">{{t.users_setPassword}}</label> <input id="new-password" name="password" type="password"
+        autocomplete="new-password" required minlength="8" aria-describedby="set-password-hint">
+        <button type="submit" id="set-password-button">{{t.users_setPassword}}</button>
+        <small id="set-password-hint">{{t.users_setPasswordHint}}</small>
         </form>{{/own}}
         <p class="hint">{{t.users_hint}}</p>
         {{> problem}}

@@ -1,0 +1,89 @@
+import Testing
+import YibaoStore
+import YibaoTestSupport
+
+/// Passwords over real HTTP: one's own changed with the current one, another's set by its
+/// administrator; either way the user's sessions end and only the new password signs in.
+@Suite struct PasswordHTTPTests {
+    static let form = "application/x-www-form-urlencoded"
+
+    @Test(arguments: TestBackend.all)
+    func aUserChangesTheirOwnPasswordWithTheCurrentOne(backend: TestBackend) async throws {
+        try await LiveServer.run(backend) { client in
+            let clerk = try await client.signIn("enrol")
+            let other = try await client.signIn("enrol")
+            let wrong = try await client.send(.post, "/api/me/password", body: #"{"current_password":"guess-guess","password":"Xiamen-2026"}"#,
+                                              auth: clerk)
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.json["code"] as? String == "PASSWORD_WRONG" && wrong.json["path"] as? String == "current_password")
+            let short = try await client.send(.post, "/api/me/password", body: #"{"current_password":"\#(DemoData.password)","password":"short"}"#,
+                                              auth: clerk)
+            #expect(short.json["code"] as? String == "PASSWORD_TOO_SHORT")
+            // Neither refusal changed anything.
+            #expect(try await client.send(.get, "/api/me", auth: clerk).status == .ok)
+
+            let changed = try await client.send(.post, "/api/me/password",
+                                                body: #"{"current_password":"\#(DemoData.password)","password":"Xiamen-2026"}"#, auth: clerk)
+            #expect(changed.status == .noContent)
+            #expect(changed.headers[.setCookie]?.contains("Max-Age=0") == true)
+            #expect(try await client.send(.get, "/api/me", auth: clerk).status == .unauthorized)
+            #expect(try await client.send(.get, "/api/me", auth: other).status == .unauthorized)
+            await #expect(throws: TestSetupError.self) { _ = try await client.signIn("enrol") }
+            #expect(try await client.send(.get, "/api/me", auth: try await client.signIn("enrol", "Xiamen-2026")).status == .ok)
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
+    func anAdministratorSetsAnotherUsersPasswordButNotTheirOwn(backend: TestBackend) async throws {
+        try await LiveServer.run(backend) { client in
+            let admin = try await client.signIn("admin")
+            let clerk = try await client.signIn("collect")
+            let set = try await client.send(.post, "/api/users/collect/password", body: #"{"password":"Reset-2026!"}"#, auth: admin)
+            #expect(set.status == .noContent)
+            #expect(try await client.send(.get, "/api/me", auth: clerk).status == .unauthorized)
+            _ = try await client.signIn("collect", "Reset-2026!")
+
+            let own = try await client.send(.post, "/api/users/admin/password", body: #"{"password":"Reset-2026!"}"#, auth: admin)
+            #expect(own.status == .conflict && own.json["code"] as? String == "USER_PASSWORD_SELF")
+            let byClerk = try await client.send(.post, "/api/users/admin/password", body: #"{"password":"Reset-2026!"}"#,
+                                                auth: try await client.signIn("enrol"))
+            #expect(byClerk.status == .forbidden)
+            let foreign = try await client.send(.post, "/api/users/collect/password", body: #"{"password":"Reset-2026!"}"#,
+                                                auth: try await client.signIn("benxi-admin"))
+            #expect(foreign.status == .forbidden)
+            _ = try await client.signIn("admin")
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
+    func theConsoleChangesPasswordsAndSaysSo(backend: TestBackend) async throws {
+        try await LiveServer.run(backend) { client in
+            let clerk = try await client.signIn("review")
+            let page = try await client.send(.get, "/password", auth: clerk)
+            #expect(page.status == .ok && page.body.contains("id=\"password-form\""))
+            let csrf = try #require(ConsolePagesTests.csrf(page.body))
+            let mismatch = try await client.send(.post, "/password", body: "csrf=\(csrf)&current_password=\(DemoData.password)"
+                                                     + "&password=Review-2026&password_repeat=Review-2027", auth: clerk, contentType: Self.form)
+            #expect(mismatch.status == .badRequest && mismatch.body.contains("<code>password_repeat</code>"))
+            let done = try await client.send(.post, "/password", body: "csrf=\(csrf)&current_password=\(DemoData.password)"
+                                                 + "&password=Review-2026&password_repeat=Review-2026", auth: clerk, contentType: Self.form)
+            #expect(done.status == .seeOther && done.headers[.location] == "/signin?password=changed")
+            #expect(try await client.send(.get, "/signin?password=changed").body.contains("id=\"password-changed\""))
+            #expect(try await client.send(.get, "/api/me", auth: clerk).status == .unauthorized)
+            _ = try await client.signIn("review", "Review-2026")
+
+            let admin = try await client.signIn("admin")
+            let user = try await client.send(.get, "/users/auditor", auth: admin)
+            #expect(user.body.contains("id=\"set-password\""))
+            #expect(!(try await client.send(.get, "/users/admin", auth: admin).body.contains("id=\"set-password\"")))
+            let adminCSRF = try #require(ConsolePagesTests.csrf(user.body))
+            let short = try await client.send(.post, "/users/auditor/password", body: "csrf=\(adminCSRF)&password=short", auth: admin,
+                                              contentType: Self.form)
+            #expect(short.status == .badRequest && short.body.contains("<code>password</code>"))
+            let reset = try await client.send(.post, "/users/auditor/password", body: "csrf=\(adminCSRF)&password=Audit-2026-x", auth: admin,
+                                              contentType: Self.form)
+            #expect(reset.status == .seeOther)
+            _ = try await client.signIn("auditor", "Audit-2026-x")
+        }
+    }
+}
