@@ -82,6 +82,9 @@ import YibaoTestSupport
             let unbound = try await client.send(.post, "/users", body: "csrf=\(csrf)&username=his2&role=system_client&admdvs=350200",
                                                 auth: admin, contentType: Self.form)
             #expect(unbound.status == .badRequest && unbound.body.contains("必须绑定") && unbound.body.contains("<code>fixmedins_code</code>"))
+            let region = try await client.send(.post, "/users", body: "csrf=\(csrf)&username=his2&role=system_client&admdvs=3502"
+                                                   + "&fixmedins_code=H35020000002", auth: admin, contentType: Self.form)
+            #expect(region.status == .badRequest && region.body.contains("<code>admdvs</code>"))
             #expect(try await client.send(.get, "/api/users", auth: admin).body.contains("his2") == false)
 
             let created = try await client.send(.post, "/users", body: "csrf=\(csrf)&username=his2&display_name=%E4%BA%8C%E9%99%A2+HIS"

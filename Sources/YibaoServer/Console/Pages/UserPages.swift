@@ -125,8 +125,10 @@ struct UserPages {
             }
             return number
         }
+        let region: RegionCode
+        do { region = try RegionCode.parse(form["admdvs"] ?? "") } catch { throw error.at("admdvs") }
         return .init(username: form["username"] ?? "", displayName: given("display_name"), role: role,
-                     region: try RegionCode.parse(form["admdvs"] ?? ""), institution: given("fixmedins_code"), personID: personID,
+                     region: region, institution: given("fixmedins_code"), personID: personID,
                      employerID: given("employer_id"), password: given("password"))
     }
 

@@ -17,7 +17,7 @@ extension ConsoleTemplates {
         <p><label for="display_name">{{t.users_name}}</label><input id="display_name" name="display_name" value="{{display_name}}" maxlength="100"></p>
         <p><label for="role">{{t.users_role}}</label>
         <select id="role" name="role">{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select></p>
-        <p><label for="admdvs">{{t.users_region}}</label><input id="admdvs" name="admdvs" value="{{admdvs}}" required inputmode="numeric" pattern="[0-9]{2,6}"></p>
+        <p><label for="admdvs">{{t.users_region}}</label><input id="admdvs" name="admdvs" value="{{admdvs}}" required inputmode="numeric" pattern="[0-9]{6}"></p>
         <p><label for="password">{{t.users_password}}</label><input id="password" name="password" type="password" autocomplete="new-password"
         aria-describedby="password-hint"><small id="password-hint">{{t.users_passwordHint}}</small></p>
         </fieldset>
