@@ -22,7 +22,7 @@ import YibaoTestSupport
             let hire = #"{"kind":"hire","psn_no":"\#(qian.psnNo)","month":"2025-01"}"#
             #expect(try await client.send(.post, "/api/employers/\(region)/\(b)/roster", body: hire, auth: admin).status == .noContent)
 
-            let unit = try await client.signIn("unit-a")
+            let unit = try await client.firstSignIn("unit-a")
             #expect(try await client.send(.get, "/", auth: unit).headers[.location] == "/company")
             let company = try await client.send(.get, "/company", auth: unit)
             #expect(company.status == .seeOther && company.headers[.location] == "/employers/\(region)/\(a)")

@@ -26,7 +26,7 @@ import YibaoTestSupport
                                           body: #"{"year":2025,"bases":[{"psn_no":"\#(zhao.psnNo)","declared":"6000.00"}]}"#, auth: admin).status == .created)
             let user = #"{"username":"unit-a","role":"employer_user","admdvs":"\#(region)","employer_id":"\#(employer)","password":"\#(DemoData.password)"}"#
             #expect(try await client.send(.post, "/api/users", body: user, auth: admin).status == .created)
-            let unit = try await client.signIn("unit-a")
+            let unit = try await client.firstSignIn("unit-a")
 
             let address = "/api/persons/\(zhao.psnNo)/back-payments"
             let years = try await client.send(.post, address, body: #"{"years":[2025],"reason":"漏缴"}"#, auth: clerk)

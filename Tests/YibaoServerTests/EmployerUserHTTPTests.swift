@@ -37,7 +37,7 @@ import YibaoTestSupport
             let bad = try await client.send(.post, "/api/users", body: user("unit-x", employer: "abc"), auth: admin)
             #expect(bad.code == "EMPLOYER_ID_INVALID" && bad.json["path"] as? String == "employer_id")
             #expect(try await client.send(.post, "/api/users", body: user("unit-a", employer: a), auth: admin).status == .created)
-            let unit = try await client.signIn("unit-a")
+            let unit = try await client.firstSignIn("unit-a")
             let me = try await client.send(.get, "/api/me", auth: unit)
             #expect(me.json["role"] as? String == "employer_user" && me.json["employer_id"] as? String == a)
 

@@ -68,5 +68,16 @@ enum LiveServer {
             }
             return String(setCookie.split(separator: ";")[0])
         }
+
+        /// The first sign-in of a user an administrator created with `initial`: the password is replaced
+        /// (with `initial` + "-own"), as the console and the API require before anything else, and a
+        /// session with the new one is returned.
+        func firstSignIn(_ username: String, initial: String = DemoData.password) async throws -> String {
+            let first = try await signIn(username, initial)
+            let changed = try await send(.post, "/api/me/password",
+                                         body: #"{"current_password":"\#(initial)","password":"\#(initial)-own"}"#, auth: first)
+            guard changed.status == .noContent else { throw TestSetupError("password change of \(username) failed: \(changed.body)") }
+            return try await signIn(username, initial + "-own")
+        }
     }
 }

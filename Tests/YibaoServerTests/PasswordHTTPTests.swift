@@ -86,4 +86,40 @@ import YibaoTestSupport
             _ = try await client.signIn("auditor", "Audit-2026-x")
         }
     }
+
+    @Test(arguments: TestBackend.all)
+    func aPasswordAnAdministratorSetIsReplacedBeforeAnythingElse(backend: TestBackend) async throws {
+        try await LiveServer.run(backend) { client in
+            let admin = try await client.signIn("admin")
+            #expect(try await client.send(.get, "/api/policies", auth: try await client.signIn("fund")).status == .ok)
+            #expect(try await client.send(.post, "/api/users/fund/password", body: #"{"password":"Fund-Reset-1"}"#, auth: admin).status
+                == .noContent)
+
+            let fund = try await client.signIn("fund", "Fund-Reset-1")
+            let refused = try await client.send(.get, "/api/policies", auth: fund)
+            #expect(refused.status == .forbidden && refused.json["code"] as? String == "PASSWORD_CHANGE_REQUIRED")
+            #expect(try await client.send(.get, "/api/me", auth: fund).status == .ok)
+            let page = try await client.send(.get, "/dashboard", auth: fund)
+            #expect(page.status == .seeOther && page.headers[.location] == "/password")
+            #expect(try await client.send(.get, "/password", auth: fund).body.contains("id=\"password-required\""))
+            // A token is not a session: the hospital systems' calls never wait for a password.
+            let token = try #require(try await client.send(.post, "/api/users/fund/tokens", body: #"{"name":"script"}"#, auth: admin)
+                .json["token"] as? String)
+            #expect(try await client.send(.get, "/api/policies", auth: token).status == .ok)
+
+            let same = try await client.send(.post, "/api/me/password", body: #"{"current_password":"Fund-Reset-1","password":"Fund-Reset-1"}"#,
+                                             auth: fund)
+            #expect(same.status == .badRequest && same.json["code"] as? String == "PASSWORD_UNCHANGED")
+            #expect(try await client.send(.post, "/api/me/password", body: #"{"current_password":"Fund-Reset-1","password":"Fund-Own-2026"}"#,
+                                          auth: fund).status == .noContent)
+            let own = try await client.signIn("fund", "Fund-Own-2026")
+            #expect(try await client.send(.get, "/api/policies", auth: own).status == .ok)
+            #expect(!(try await client.send(.get, "/password", auth: own).body.contains("id=\"password-required\"")))
+            // A user the administrator created with a password starts the same way.
+            let created = try await client.send(.post, "/api/users", body: #"{"username":"li.na","role":"analyst","admdvs":"350200","password":"Initial-2026"}"#,
+                                                auth: admin)
+            #expect(created.status == .created && created.json["passwordChangeRequired"] as? Bool == true)
+            #expect(try await client.send(.get, "/api/policies", auth: try await client.signIn("li.na", "Initial-2026")).status == .forbidden)
+        }
+    }
 }

@@ -95,19 +95,31 @@ def follow(driver, element):
         "return document.readyState === 'complete' && window.yibaoOldPage === undefined"))
 
 
-def submit_sign_in(driver, base, username):
+def submit_sign_in(driver, base, username, password=PASSWORD):
     """Fills in and sends the sign-in form from a fresh browser state (no session, no language cookie)."""
     driver.delete_all_cookies()
     driver.get(base + "/signin")
     driver.find_element(By.ID, "username").send_keys(username)
-    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    driver.find_element(By.ID, "password").send_keys(password)
     follow(driver, driver.find_element(By.CSS_SELECTOR, "#signin-form button[type=submit]"))
 
 
-def sign_in(driver, base, username):
+def sign_in(driver, base, username, password=PASSWORD):
     """Signs in through the form."""
-    submit_sign_in(driver, base, username)
+    submit_sign_in(driver, base, username, password)
     assert driver.find_element(By.ID, "who").text.startswith(username)
+
+
+def replace_first_password(driver, current, new):
+    """On the page a first sign-in lands on: the password an administrator set, replaced."""
+    assert path(driver) == "/password"
+    assert "管理员" in driver.find_element(By.ID, "password-required").text
+    driver.find_element(By.ID, "current_password").send_keys(current)
+    driver.find_element(By.ID, "password").send_keys(new)
+    driver.find_element(By.ID, "password_repeat").send_keys(new)
+    follow(driver, driver.find_element(By.ID, "change"))
+    assert path(driver) == "/signin"
+    assert "密码已修改" in driver.find_element(By.ID, "password-changed").text
 
 
 def path(driver):
@@ -251,19 +263,22 @@ def test_a_user_changes_their_own_password_from_the_header(server, driver):
     status, body, _ = api(server, "POST", "/api/users", {"username": "wang.fang", "display_name": "王芳", "role": "analyst",
                                                          "admdvs": "350200", "password": PASSWORD}, admin)
     assert status == 201, body
+    # The administrator chose the first password: every page leads to its replacement.
     sign_in(driver, server, "wang.fang")
-    follow(driver, driver.find_element(By.ID, "change-password"))
-    driver.find_element(By.ID, "current_password").send_keys(PASSWORD)
-    driver.find_element(By.ID, "password").send_keys("Wang-Fang-2026")
-    driver.find_element(By.ID, "password_repeat").send_keys("Wang-Fang-2026")
-    follow(driver, driver.find_element(By.ID, "change"))
-    assert path(driver) == "/signin"
-    assert "密码已修改" in driver.find_element(By.ID, "password-changed").text
+    replace_first_password(driver, PASSWORD, "Wang-Fang-2026")
     assert api(server, "POST", "/api/session", {"username": "wang.fang", "password": PASSWORD})[0] == 401
     driver.find_element(By.ID, "username").send_keys("wang.fang")
     driver.find_element(By.ID, "password").send_keys("Wang-Fang-2026")
     follow(driver, driver.find_element(By.CSS_SELECTOR, "#signin-form button[type=submit]"))
-    assert driver.find_element(By.ID, "who").text.startswith("wang.fang")
+    assert path(driver) == "/dashboard"
+    # Later changes go through the header's link.
+    follow(driver, driver.find_element(By.ID, "change-password"))
+    driver.find_element(By.ID, "current_password").send_keys("Wang-Fang-2026")
+    driver.find_element(By.ID, "password").send_keys("Wang-Fang-2027")
+    driver.find_element(By.ID, "password_repeat").send_keys("Wang-Fang-2027")
+    follow(driver, driver.find_element(By.ID, "change"))
+    assert "密码已修改" in driver.find_element(By.ID, "password-changed").text
+    sign_in(driver, server, "wang.fang", "Wang-Fang-2027")
 
 
 def test_institution_page_shows_the_users_own_institution(server, driver):
@@ -458,6 +473,10 @@ def records(server):
     status, body, _ = api(server, "POST", "/api/users", {"username": "zhangwei", "role": "insured_person", "admdvs": "350200",
                                                           "psn_no": int(zhang), "password": PASSWORD}, admin)
     assert status == 201, body
+    # Zhang Wei's first sign-in replaces the password the agency gave him (the unit user's test does it in the browser).
+    status, body, _ = api(server, "POST", "/api/me/password", {"current_password": PASSWORD, "password": PASSWORD + "-zw"},
+                          api_session(server, "zhangwei"))
+    assert status == 204, body
     code = credit_code("91350200MA1RTE003")
     status, employer, _ = api(server, "POST", "/api/employers", {"admdvs": "350200", "credit_code": code, "name": "厦门演示科技有限公司",
                                                                  "kind": "enterprise", "contact": "王会计"}, admin)
@@ -555,7 +574,7 @@ def test_import_a_gbk_bank_statement_file(server, driver, records):
 
 
 def test_self_service_as_an_insured_person(server, driver, records):
-    sign_in(driver, server, "zhangwei")
+    sign_in(driver, server, "zhangwei", PASSWORD + "-zw")
     assert path(driver) == "/me"
     assert menu(driver) == ["me", "policies", "calculator"]
     assert driver.find_element(By.ID, "person-name").text == "张伟"
@@ -581,7 +600,9 @@ def test_an_employer_user_works_on_its_own_employer_only(server, driver, records
     created, body, _ = api(server, "POST", "/api/users", {"username": "unit", "role": "employer_user", "admdvs": "350200",
                                                            "employer_id": own["id"], "password": PASSWORD}, admin)
     assert created == 201, body
-    sign_in(driver, server, "unit")
+    submit_sign_in(driver, server, "unit")
+    replace_first_password(driver, PASSWORD, PASSWORD + "-unit")
+    sign_in(driver, server, "unit", PASSWORD + "-unit")
     assert path(driver) == f"/employers/350200/{own['id']}"
     assert menu(driver) == ["company", "policies", "calculator"]
     assert driver.find_element(By.CSS_SELECTOR, "#employer-facts dd").text == "厦门单位网厅演示有限公司"

@@ -5,6 +5,8 @@ import YibaoCore
 public struct YibaoRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var principal: Principal?
+    /// A console session whose password an administrator set: only the password change is open to it.
+    public var passwordChangeRequired = false
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

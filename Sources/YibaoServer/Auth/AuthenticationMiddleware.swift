@@ -21,6 +21,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         } else if let session = request.cookies[Self.sessionCookie]?.value,
                   let user = try await users.user(forSession: session) {
             context.principal = try Principal(user)
+            context.passwordChangeRequired = user.passwordChangeRequired
         }
         return try await next(request, context)
     }

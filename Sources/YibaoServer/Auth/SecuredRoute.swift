@@ -13,11 +13,19 @@ extension RouterMethods where Context == YibaoRequestContext {
     ) -> Self {
         on(path, method: method) { request, context in
             let principal = try context.signedIn()
+            guard !context.passwordChangeRequired else { throw DomainError.passwordChangeRequired }
             // The role half of the check: the principal's own binding always fits its scope.
             try Authorization.check(principal, permission, principal.ownScope)
             return try await handler(request, context, principal)
         }
     }
+}
+
+extension DomainError {
+    /// A session whose password an administrator set may change it and nothing else.
+    static let passwordChangeRequired = DomainError(.forbidden, code: "PASSWORD_CHANGE_REQUIRED",
+                                                    message: "请先修改管理员为您设置的密码（POST /api/me/password，或控制台“修改密码”）",
+                                                    messageEn: "change the password an administrator set for you first (POST /api/me/password, or 修改密码 in the console)")
 }
 
 extension YibaoRequestContext {

@@ -38,8 +38,9 @@ struct UserAdministration {
             return id
         }
         let displayName = new.displayName.flatMap { $0.isEmpty ? nil : $0 } ?? new.username
+        // The administrator chose the password, so the user replaces it at the first sign-in.
         let user = UserRecord(id: 0, username: new.username, displayName: displayName, role: new.role.rawValue, region: new.region.value,
-                              institution: new.institution, personID: new.personID, employerID: employerID)
+                              institution: new.institution, personID: new.personID, employerID: employerID, passwordChangeRequired: true)
         _ = try Principal(user)
         try NameRules.checkUsername(user.username)  // before bcrypt's deliberately slow hash; the store checks it again
         let hash: String? = if let password = new.password { try await users.hashPassword(password) } else { nil }
@@ -74,7 +75,7 @@ struct UserAdministration {
                               messageEn: "change your own password with your current one (POST /api/me/password, or 修改密码 in the console)",
                               path: "username")
         }
-        try await users.setPassword(username: user.username, password: password, by: principal.auditActor)
+        try await users.setPassword(username: user.username, password: password, changeRequired: true, by: principal.auditActor)
     }
 
     /// The users of the regions the caller manages, by username.

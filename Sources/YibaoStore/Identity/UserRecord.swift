@@ -11,9 +11,12 @@ public struct UserRecord: Sendable, Equatable, Codable {
     /// The employer (of `region`) an employer user acts for.
     public var employerID: Int64?
     public var active: Bool
+    /// The password was set by someone else (an administrator): the console asks for a new one first.
+    public var passwordChangeRequired: Bool
 
     public init(id: Int64, username: String, displayName: String, role: String, region: String,
-                institution: String? = nil, personID: Int64? = nil, employerID: Int64? = nil, active: Bool = true) {
+                institution: String? = nil, personID: Int64? = nil, employerID: Int64? = nil, active: Bool = true,
+                passwordChangeRequired: Bool = false) {
         self.id = id
         self.username = username
         self.displayName = displayName
@@ -23,5 +26,6 @@ public struct UserRecord: Sendable, Equatable, Codable {
         self.personID = personID
         self.employerID = employerID
         self.active = active
+        self.passwordChangeRequired = passwordChangeRequired
     }
 }

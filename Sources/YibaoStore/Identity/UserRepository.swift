@@ -52,12 +52,13 @@ public struct UserRepository: Sendable {
         }
         var stored = user
         stored.id = IDGenerator.shared.next()
+        stored.passwordChangeRequired = user.passwordChangeRequired && hash != nil
         try await db.insert(into: "users")
             .columns("id", "username", "display_name", "role", "admdvs", "fixmedins_code", "psn_no", "employer_id", "password_hash", "active",
-                     "created_at")
+                     "password_change_required", "created_at")
             .values(SQLBind(stored.id), SQLBind(stored.username), SQLBind(stored.displayName), SQLBind(stored.role),
                     SQLBind(stored.region), SQLBind(stored.institution), SQLBind(stored.personID), SQLBind(stored.employerID), SQLBind(hash),
-                    SQLBind(stored.active ? 1 : 0), SQLBind(Clock.nowMillis()))
+                    SQLBind(stored.active ? 1 : 0), SQLBind(stored.passwordChangeRequired ? 1 : 0), SQLBind(Clock.nowMillis()))
             .run()
         try await AuditTrail.append(actor.event(action: "user.create", target: "user:\(stored.username)",
                                                 after: "role=\(stored.role) region=\(stored.region)"
@@ -102,25 +103,33 @@ public struct UserRepository: Sendable {
     }
 
     /// A user's own change: the current password must be right (`PASSWORD_WRONG`, at `current_password`),
-    /// then as `setPassword`, which ends every session of the user, the one asking too.
+    /// and one an administrator set must really be replaced (`PASSWORD_UNCHANGED`); then as
+    /// `setPassword`, which ends every session of the user, the one asking too.
     public func changeOwnPassword(username: String, current: String, new: String, by actor: AuditActor) async throws {
+        let user: UserRecord
         do {
-            _ = try await authenticate(username: username, password: current)
+            user = try await authenticate(username: username, password: current)
         } catch let error as DomainError where error.code == "LOGIN_FAILED" {
             throw DomainError(.unauthorized, code: "PASSWORD_WRONG", message: "当前密码不正确", messageEn: "the current password is wrong",
                               path: "current_password")
         }
+        if user.passwordChangeRequired, new == current {
+            throw DomainError(code: "PASSWORD_UNCHANGED", message: "新密码不能与管理员设置的密码相同", messageEn: "the new password must differ from the one an administrator set",
+                              path: "password")
+        }
         try await setPassword(username: username, password: new, by: actor)
     }
 
-    /// Sets a new password and ends every console session of the user.
-    public func setPassword(username: String, password: String, by actor: AuditActor) async throws {
+    /// Sets a new password and ends every console session of the user. `changeRequired` when someone
+    /// else chose it (an administrator): the console then asks the user for a new one first.
+    public func setPassword(username: String, password: String, changeRequired: Bool = false, by actor: AuditActor) async throws {
         let hash = try await hashPassword(password)
         try await database.write { db in
             let user = try await Self.stored(username, in: db)
-            try await db.update("users").set("password_hash", to: hash).where("id", .equal, user.id).run()
+            try await db.update("users").set("password_hash", to: hash).set("password_change_required", to: changeRequired ? 1 : 0)
+                .where("id", .equal, user.id).run()
             try await db.delete(from: "sessions").where("user_id", .equal, user.id).run()
-            try await AuditTrail.append(actor.event(action: "user.passwd", target: "user:\(username)", after: "password changed, sessions ended"), in: db)
+            try await AuditTrail.append(actor.event(action: "user.passwd", target: "user:\(username)", after: "password changed, sessions ended" + (changeRequired ? ", change required" : "")), in: db)
         }
     }
 
@@ -223,6 +232,7 @@ extension UserRecord {
                   institution: try row.decode(column: "fixmedins_code", as: String?.self),
                   personID: try row.decode(column: "psn_no", as: Int64?.self),
                   employerID: try row.decode(column: "employer_id", as: Int64?.self),
-                  active: try row.decode(column: "active", as: Int64.self) != 0)
+                  active: try row.decode(column: "active", as: Int64.self) != 0,
+                  passwordChangeRequired: try row.decode(column: "password_change_required", as: Int64.self) != 0)
     }
 }

@@ -23,6 +23,7 @@ extension Router where Context == YibaoRequestContext {
             do {
                 if let permission {
                     guard let principal = context.principal else { return ConsoleRenderer.redirect("/signin") }
+                    if context.passwordChangeRequired { return ConsoleRenderer.redirect("/password") }
                     try Authorization.check(principal, permission, principal.ownScope)
                     if let binding, principal.role.binding != binding {
                         throw DomainError(.forbidden, code: "FORBIDDEN_PAGE",

@@ -14,6 +14,7 @@ enum ConsoleText {
         "password_repeat": ("再次输入新密码", "New password again"),
         "password_hint": ("8–72 个字节；修改后所有会话结束，需重新登录", "8–72 bytes; every session of yours ends, so sign in again afterwards"),
         "password_submit": ("修改密码", "Change password"),
+        "password_required": ("您的密码由管理员设置，请先修改为只有您知道的密码。", "An administrator set your password: replace it with one only you know first."),
         "password_changed": ("密码已修改，请用新密码登录。", "Your password was changed: sign in with the new one."),
         "users_setPassword": ("设置新密码", "Set a new password"),
         "users_setPasswordHint": ("设置后该用户的会话全部结束；请通过安全渠道告知本人。", "The user's sessions end; tell the user through a safe channel."),

@@ -4,13 +4,14 @@ import YibaoStore
 
 /// One's own password (修改密码, linked from every page's header): the current one, the new one twice.
 /// A change ends every session of the user, this one too, so the answer is the sign-in page saying so.
+/// A user whose password an administrator set is sent here from every other page until it is changed.
 struct PasswordPages {
     let users: UserRepository
 
     func register(on router: Router<YibaoRequestContext>) {
-        router.page(.get, "/password", nil) { visit, _ in
+        router.page(.get, "/password", nil) { visit, context in
             guard visit.principal != nil else { return ConsoleRenderer.redirect("/signin") }
-            return form(visit, failure: nil)
+            return form(visit, required: context.passwordChangeRequired, failure: nil)
         }
         router.page(.post, "/password", nil) { visit, context in
             guard let principal = visit.principal else { return ConsoleRenderer.redirect("/signin") }
@@ -25,7 +26,7 @@ struct PasswordPages {
                 try await users.changeOwnPassword(username: principal.username, current: fields["current_password"] ?? "", new: new,
                                                   by: principal.auditActor)
             } catch let error as DomainError {
-                return form(visit, failure: error)
+                return form(visit, required: context.passwordChangeRequired, failure: error)
             }
             var response = ConsoleRenderer.redirect("/signin?password=changed")
             response.setCookie(SessionRoutes.endedSession)
@@ -33,8 +34,8 @@ struct PasswordPages {
         }
     }
 
-    private func form(_ visit: ConsoleVisit, failure: DomainError?) -> Response {
-        var data: [String: Any] = [:]
+    private func form(_ visit: ConsoleVisit, required: Bool, failure: DomainError?) -> Response {
+        var data: [String: Any] = ["required": required]
         if let failure { data["failure"] = ConsoleRenderer.problem(failure, visit) }
         return ConsoleRenderer.render(ConsolePage(template: "password", title: visit.t("password_title"), data: data,
                                                   status: failure?.kind.status ?? .ok), visit)

@@ -32,7 +32,9 @@ struct SignInPages {
             }
             let principal = try Principal(user)
             let token = try await users.startSession(userID: user.id)
-            var response = ConsoleRenderer.redirect(ConsoleSection.home(for: principal)?.path ?? "/")
+            // A password an administrator set is replaced before anything else.
+            let next = user.passwordChangeRequired ? "/password" : ConsoleSection.home(for: principal)?.path ?? "/"
+            var response = ConsoleRenderer.redirect(next)
             response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: token,
                                       maxAge: 8 * 3600, path: "/", secure: false, httpOnly: true, sameSite: .strict))
             return response
