@@ -36,7 +36,7 @@ import YibaoTestSupport
             let csv = "kind,certno,month\n增员,\(zhao.certno),2025-01\n".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
             let imported = try await ConsoleRecordsPagesTests.finish(
                 client, try await client.send(.post, "/employers/\(region)/\(a)/roster-import", body: "csrf=\(token)&csv=\(csv)", auth: unit,
-                                              contentType: ConsoleRecordsPagesTests.form), auth: unit)
+                                              contentType: LiveServer.form), auth: unit)
             #expect(imported.contains("已导入 1 条增减员记录。"))
             let page = try await client.send(.get, "/employers/\(region)/\(a)?month=2025-01", auth: unit)
             #expect(page.body.contains("参保名单（1 人）") && page.body.contains("赵一"))
@@ -65,7 +65,7 @@ import YibaoTestSupport
             let other = try await client.send(.get, "/employers/\(region)/\(b)?month=2025-01", auth: unit)
             #expect(other.body.contains("FORBIDDEN_SCOPE") && other.body.contains("只能办理本单位"))
             let otherImport = try await client.send(.post, "/employers/\(region)/\(b)/roster-import", body: "csrf=\(token)&csv=\(csv)", auth: unit,
-                                                    contentType: ConsoleRecordsPagesTests.form)
+                                                    contentType: LiveServer.form)
             #expect(otherImport.status == .forbidden && otherImport.body.contains("FORBIDDEN_SCOPE"))
             #expect(try await client.send(.get, "/policies?admdvs=\(region)", auth: unit).status == .ok)
         }

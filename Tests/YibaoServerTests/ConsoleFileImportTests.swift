@@ -59,7 +59,7 @@ import YibaoTestSupport
                         && reply.body.contains("<code>csv_file</code>"), "\(reply.body)")
             }
             let empty = try await client.send(.post, "/payments/import", body: "csrf=\(token)&statement=EMPTY&csv=", auth: collector,
-                                              contentType: ConsoleRecordsPagesTests.form)
+                                              contentType: LiveServer.form)
             #expect(empty.status == .badRequest && empty.body.contains("<code>FILE_REQUIRED</code>"))
             let english = try await client.send(.post, "/payments/import?lang=en", bytes: FormPosts.multipart(
                 [("csrf", token), ("statement", "BAD-2")], file: ("csv_file", "bad.csv", [0x41, 0xFF])), auth: collector, contentType: FormPosts.multipartType)

@@ -20,7 +20,7 @@ import YibaoTestSupport
                 let token = try #require(ConsolePagesTests.csrf(try await client.send(.get, "/payments", auth: collector).body))
                 let csv = FormPosts.escape("payer,amount,paid_on\n\(zhang),100.00,2026-11-10\n")
                 let reply = try await client.send(.post, "/payments/import", body: "csrf=\(token)&statement=B-1&csv=\(csv)", auth: collector,
-                                                  contentType: ConsoleRecordsPagesTests.form)
+                                                  contentType: LiveServer.form)
                 #expect(try await ConsoleRecordsPagesTests.finish(client, reply, auth: collector).contains("已导入 1 行"))
             }
             // The server process that ran this import stopped in the middle of it.
@@ -53,7 +53,7 @@ import YibaoTestSupport
                 let page = try await client.send(.get, "/jobs/\(cut)", auth: collector)
                 #expect(page.body.contains("id=\"job-interrupted\"") && page.body.contains("id=\"job-rerun\"") && !page.body.contains("http-equiv=\"refresh\""))
                 let fields = try #require(FormPosts.hiddenFields(of: "job-rerun", in: page.body))
-                let rerun = try await client.send(.post, "/payments/import", body: fields, auth: collector, contentType: ConsoleRecordsPagesTests.form)
+                let rerun = try await client.send(.post, "/payments/import", body: fields, auth: collector, contentType: LiveServer.form)
                 let done = try await ConsoleRecordsPagesTests.finish(client, rerun, auth: collector)
                 #expect(done.contains("已导入 1 行"), "\(done)")
                 let paid = try await db.read { sql in

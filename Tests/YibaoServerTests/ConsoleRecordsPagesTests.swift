@@ -9,8 +9,6 @@ import YibaoTestSupport
 /// settlement's breakdown and explanation, the institution portal with cancel, insured self-service
 /// (and nothing of anyone else), employers with the CSV roster import as a job, and statement imports.
 @Suite struct ConsoleRecordsPagesTests {
-    static let form = "application/x-www-form-urlencoded"
-
     /// HISOutpatientTests' visit (2026-11-20, `HISClient.outpatientLines`): 71.00 in total, 25.00 fully
     /// self-paid (class C), 6.00 above the ceiling, 40.00 in scope; no pooled fund for Xiamen
     /// outpatients, the account pays 46.00, cash 25.00; 张伟's balance 3,000.00 → 2,954.00.
@@ -161,7 +159,7 @@ import YibaoTestSupport
             let own = try await client.send(.get, "/settlements/\(setlID)", auth: hospital)
             #expect(own.body.contains("id=\"cancel-form\""))
             let token = try #require(ConsolePagesTests.csrf(own.body))
-            #expect(try await client.send(.post, "/settlements/\(setlID)/cancel", body: "csrf=x", auth: hospital, contentType: Self.form).status == .forbidden)
+            #expect(try await client.send(.post, "/settlements/\(setlID)/cancel", body: "csrf=x", auth: hospital, contentType: LiveServer.form).status == .forbidden)
             #expect(try await his.balance(psn) == 295_400)
 
             // Another institution's user can neither read nor cancel it.
@@ -171,10 +169,10 @@ import YibaoTestSupport
             let clinic = try await client.firstSignIn("clinic")
             #expect(try await client.send(.get, "/settlements/\(setlID)", auth: clinic).status == .forbidden)
             let clinicToken = try #require(ConsolePagesTests.csrf(try await client.send(.get, "/settlements", auth: clinic).body))
-            let foreign = try await client.send(.post, "/settlements/\(setlID)/cancel", body: "csrf=\(clinicToken)", auth: clinic, contentType: Self.form)
+            let foreign = try await client.send(.post, "/settlements/\(setlID)/cancel", body: "csrf=\(clinicToken)", auth: clinic, contentType: LiveServer.form)
             #expect(foreign.status == .forbidden && foreign.body.contains("FORBIDDEN_SCOPE"))
 
-            let cancelled = try await client.send(.post, "/settlements/\(setlID)/cancel", body: "csrf=\(token)", auth: hospital, contentType: Self.form)
+            let cancelled = try await client.send(.post, "/settlements/\(setlID)/cancel", body: "csrf=\(token)", auth: hospital, contentType: LiveServer.form)
             #expect(cancelled.status == .seeOther)
             #expect(cancelled.headers[.location] == "/settlements/\(setlID)?cancelled=1")
             let after = try await client.send(.get, "/settlements/\(setlID)?cancelled=1", auth: hospital)
@@ -182,7 +180,7 @@ import YibaoTestSupport
             #expect(after.body.contains("<dd id=\"settlement-status\">已撤销（"))
             #expect(!after.body.contains("id=\"cancel-form\""))
             #expect(try await his.balance(psn) == 300_000, "the account gets its 46.00 back")
-            let again = try await client.send(.post, "/settlements/\(setlID)/cancel", body: "csrf=\(token)", auth: hospital, contentType: Self.form)
+            let again = try await client.send(.post, "/settlements/\(setlID)/cancel", body: "csrf=\(token)", auth: hospital, contentType: LiveServer.form)
             #expect(again.status == .conflict)
             #expect(again.body.contains("SETTLEMENT_CANCELLED"))
             let totals = try await client.send(.get, "/settlements?from=2026-11-01&through=2026-11-30", auth: hospital)
@@ -240,7 +238,7 @@ import YibaoTestSupport
             let wang = try #require(DemoData.insuredCertno("王建国"))
             let csv = "kind,certno,month\n增员,\(zhang),2025-01\n增员,\(li),2025-01\n增员,\(String(wang.prefix(17)) + (wang.last == "0" ? "1" : "0")),2025-01\n"
             func post(_ body: String) async throws -> String {
-                let reply = try await client.send(.post, "/employers/350200/\(id)/roster-import", body: body, auth: clerk, contentType: Self.form)
+                let reply = try await client.send(.post, "/employers/350200/\(id)/roster-import", body: body, auth: clerk, contentType: LiveServer.form)
                 return try await Self.finish(client, reply, auth: clerk)
             }
             let encoded = csv.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
@@ -272,10 +270,10 @@ import YibaoTestSupport
             #expect(read.body.contains("<code>\(Self.masked(zhang))</code>") && !read.body.contains(zhang))
             #expect(!read.body.contains("id=\"roster-import\""), "no import form without employer.write")
             let analystToken = try #require(ConsolePagesTests.csrf(read.body))
-            let refused = try await client.send(.post, "/employers/350200/\(id)/roster-import", body: "csrf=\(analystToken)&csv=x", auth: analyst, contentType: Self.form)
+            let refused = try await client.send(.post, "/employers/350200/\(id)/roster-import", body: "csrf=\(analystToken)&csv=x", auth: analyst, contentType: LiveServer.form)
             #expect(refused.status == .forbidden && refused.body.contains("FORBIDDEN_ROLE"))
             // A job is its starter's alone.
-            let jobReply = try await client.send(.post, "/employers/350200/\(id)/roster-import", body: "csrf=\(token)&csv=\(encoded)", auth: clerk, contentType: Self.form)
+            let jobReply = try await client.send(.post, "/employers/350200/\(id)/roster-import", body: "csrf=\(token)&csv=\(encoded)", auth: clerk, contentType: LiveServer.form)
             let job = try #require(jobReply.headers[.location])
             #expect(try await client.send(.get, job, auth: analyst).status == .forbidden)
             #expect(try await client.send(.get, "/jobs/job_nothing", auth: clerk).status == .notFound)
@@ -294,9 +292,9 @@ import YibaoTestSupport
             let collectToken = try #require(ConsolePagesTests.csrf(paymentsPage.body))
             let statement = "payer,amount,paid_on\n\(code),500.00,2025-02-10\n\(code),abc,2025-02-10\n"
                 .addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-            let stopped = try await Self.finish(client, try await client.send(.post, "/payments/import", body: "csrf=\(collectToken)&statement=BANK-1&csv=\(statement)", auth: collector, contentType: Self.form), auth: collector)
+            let stopped = try await Self.finish(client, try await client.send(.post, "/payments/import", body: "csrf=\(collectToken)&statement=BANK-1&csv=\(statement)", auth: collector, contentType: LiveServer.form), auth: collector)
             #expect(stopped.contains("发现 1 处问题，未导入任何行") && stopped.contains("<code>amount</code>"))
-            let imported = try await Self.finish(client, try await client.send(.post, "/payments/import", body: "csrf=\(collectToken)&statement=BANK-1&skip_invalid=1&csv=\(statement)", auth: collector, contentType: Self.form), auth: collector)
+            let imported = try await Self.finish(client, try await client.send(.post, "/payments/import", body: "csrf=\(collectToken)&statement=BANK-1&skip_invalid=1&csv=\(statement)", auth: collector, contentType: LiveServer.form), auth: collector)
             #expect(imported.contains("已导入 1 行，冲抵 500.00 元"))
             let paid = try await client.send(.get, "/employers/350200/\(id)?month=2025-01", auth: collector)
             // 800.00 billed, 500.00 paid: 300.00 still open and overdue.

@@ -4,8 +4,6 @@ import YibaoTestSupport
 
 /// The administrator's users pages over real HTTP: who is listed, what the buttons do, what is refused.
 @Suite struct ConsoleUserPagesTests {
-    static let form = "application/x-www-form-urlencoded"
-
     @Test(arguments: TestBackend.all)
     func anAdministratorDisablesAUserAndRevokesATokenFromTheConsole(backend: TestBackend) async throws {
         try await LiveServer.run(backend) { client in
@@ -20,20 +18,20 @@ import YibaoTestSupport
             let page = try await client.send(.get, "/users/enrol", auth: admin)
             #expect(page.body.contains("停用此用户"))
             let csrf = try #require(ConsolePagesTests.csrf(page.body))
-            let disabled = try await client.send(.post, "/users/enrol/disable", body: "csrf=\(csrf)", auth: admin, contentType: Self.form)
+            let disabled = try await client.send(.post, "/users/enrol/disable", body: "csrf=\(csrf)", auth: admin, contentType: LiveServer.form)
             #expect(disabled.status == .seeOther)
             #expect(disabled.headers[.location] == "/users/enrol")
             #expect(try await client.send(.get, "/users/enrol", auth: admin).body.contains("<dd id=\"user-state\">已停用</dd>"))
             #expect(try await client.send(.get, "/api/me", auth: clerk).status == .unauthorized)
             // Without the page's token nothing changes.
-            let forged = try await client.send(.post, "/users/enrol/enable", body: "csrf=x", auth: admin, contentType: Self.form)
+            let forged = try await client.send(.post, "/users/enrol/enable", body: "csrf=x", auth: admin, contentType: LiveServer.form)
             #expect(forged.status == .forbidden)
-            #expect(try await client.send(.post, "/users/enrol/enable", body: "csrf=\(csrf)", auth: admin, contentType: Self.form).status == .seeOther)
+            #expect(try await client.send(.post, "/users/enrol/enable", body: "csrf=\(csrf)", auth: admin, contentType: LiveServer.form).status == .seeOther)
             #expect(try await client.send(.get, "/users/enrol", auth: admin).body.contains("<dd id=\"user-state\">启用</dd>"))
 
             // One's own page has no switch, and the post is refused with the reason.
             #expect(!(try await client.send(.get, "/users/admin", auth: admin).body.contains("id=\"switch\"")))
-            let own = try await client.send(.post, "/users/admin/disable", body: "csrf=\(csrf)", auth: admin, contentType: Self.form)
+            let own = try await client.send(.post, "/users/admin/disable", body: "csrf=\(csrf)", auth: admin, contentType: LiveServer.form)
             #expect(own.status == .conflict)
             #expect(own.body.contains("USER_DISABLE_SELF"))
 
@@ -43,7 +41,7 @@ import YibaoTestSupport
             #expect(tokens.body.contains("<td>his-prod</td>"))
             #expect(!tokens.body.contains(token))
             let revoked = try await client.send(.post, "/users/his/tokens/revoke", body: "csrf=\(csrf)&name=his-prod", auth: admin,
-                                                contentType: Self.form)
+                                                contentType: LiveServer.form)
             #expect(revoked.status == .seeOther)
             #expect(try await client.send(.get, "/api/me", auth: token).status == .unauthorized)
             #expect(!(try await client.send(.get, "/users/his", auth: admin).body.contains("id=\"revoke-all\"")))
@@ -74,31 +72,31 @@ import YibaoTestSupport
 
             // A refusal shows the form again as typed, with the reason and its field; nothing is created.
             let bad = try await client.send(.post, "/users", body: "csrf=\(csrf)&username=his+2&display_name=%E4%BA%8C%E9%99%A2&role=system_client"
-                                                + "&admdvs=350200&fixmedins_code=H35020000002", auth: admin, contentType: Self.form)
+                                                + "&admdvs=350200&fixmedins_code=H35020000002", auth: admin, contentType: LiveServer.form)
             #expect(bad.status == .badRequest)
             #expect(bad.body.contains("id=\"problem\"") && bad.body.contains("<code>username</code>"))
             #expect(bad.body.contains("value=\"his 2\"") && bad.body.contains("value=\"H35020000002\""))
             #expect(bad.body.contains("<option value=\"system_client\" selected>"))
             let unbound = try await client.send(.post, "/users", body: "csrf=\(csrf)&username=his2&role=system_client&admdvs=350200",
-                                                auth: admin, contentType: Self.form)
+                                                auth: admin, contentType: LiveServer.form)
             #expect(unbound.status == .badRequest && unbound.body.contains("必须绑定") && unbound.body.contains("<code>fixmedins_code</code>"))
             let region = try await client.send(.post, "/users", body: "csrf=\(csrf)&username=his2&role=system_client&admdvs=3502"
-                                                   + "&fixmedins_code=H35020000002", auth: admin, contentType: Self.form)
+                                                   + "&fixmedins_code=H35020000002", auth: admin, contentType: LiveServer.form)
             #expect(region.status == .badRequest && region.body.contains("<code>admdvs</code>"))
             #expect(try await client.send(.get, "/api/users", auth: admin).body.contains("his2") == false)
 
             let created = try await client.send(.post, "/users", body: "csrf=\(csrf)&username=his2&display_name=%E4%BA%8C%E9%99%A2+HIS"
                                                     + "&role=system_client&admdvs=350200&fixmedins_code=H35020000002&password=", auth: admin,
-                                                contentType: Self.form)
+                                                contentType: LiveServer.form)
             #expect(created.status == .seeOther)
             #expect(created.headers[.location] == "/users/his2")
             let page = try await client.send(.get, "/users/his2", auth: admin)
             #expect(page.body.contains("二院 HIS") && page.body.contains("H35020000002") && page.body.contains("没有令牌"))
 
             // A blank label is refused on the page; a good one shows the secret this once, and it works.
-            let blank = try await client.send(.post, "/users/his2/tokens", body: "csrf=\(csrf)&name=+", auth: admin, contentType: Self.form)
+            let blank = try await client.send(.post, "/users/his2/tokens", body: "csrf=\(csrf)&name=+", auth: admin, contentType: LiveServer.form)
             #expect(blank.status == .badRequest && blank.body.contains("<code>name</code>") && !blank.body.contains("id=\"new-token\""))
-            let issued = try await client.send(.post, "/users/his2/tokens", body: "csrf=\(csrf)&name=his-2026", auth: admin, contentType: Self.form)
+            let issued = try await client.send(.post, "/users/his2/tokens", body: "csrf=\(csrf)&name=his-2026", auth: admin, contentType: LiveServer.form)
             #expect(issued.status == .created)
             #expect(issued.headers[.cacheControl] == "no-store")
             let token = try #require(issued.body.firstMatch(of: /<code id="new-token">(ybt_[A-Za-z0-9_-]+)<\/code>/)?.1).description
@@ -108,7 +106,7 @@ import YibaoTestSupport
             #expect(again.body.contains("<td>his-2026</td>") && !again.body.contains(token))
 
             // Without the page's token nothing is issued.
-            #expect(try await client.send(.post, "/users/his2/tokens", body: "csrf=x&name=forged", auth: admin, contentType: Self.form).status
+            #expect(try await client.send(.post, "/users/his2/tokens", body: "csrf=x&name=forged", auth: admin, contentType: LiveServer.form).status
                 == .forbidden)
             #expect(!(try await client.send(.get, "/users/his2", auth: admin).body.contains("forged")))
         }

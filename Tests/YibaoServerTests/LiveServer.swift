@@ -10,6 +10,9 @@ import YibaoTestSupport
 /// Runs the real application on 127.0.0.1 (an ephemeral port) over a fresh database with the demo
 /// loaded, and hands the test a client that speaks real HTTP to it.
 enum LiveServer {
+    /// The content type of a console form post.
+    static let form = "application/x-www-form-urlencoded"
+
     static func run(_ backend: TestBackend, _ test: @escaping @Sendable (Client) async throws -> Void) async throws {
         try await backend.withDatabase { database in
             try await DemoData.load(into: database, bcryptCost: 4, logger: TestBackend.logger)

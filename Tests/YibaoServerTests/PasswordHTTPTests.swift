@@ -5,8 +5,6 @@ import YibaoTestSupport
 /// Passwords over real HTTP: one's own changed with the current one, another's set by its
 /// administrator; either way the user's sessions end and only the new password signs in.
 @Suite struct PasswordHTTPTests {
-    static let form = "application/x-www-form-urlencoded"
-
     @Test(arguments: TestBackend.all)
     func aUserChangesTheirOwnPasswordWithTheCurrentOne(backend: TestBackend) async throws {
         try await LiveServer.run(backend) { client in
@@ -63,10 +61,10 @@ import YibaoTestSupport
             #expect(page.status == .ok && page.body.contains("id=\"password-form\""))
             let csrf = try #require(ConsolePagesTests.csrf(page.body))
             let mismatch = try await client.send(.post, "/password", body: "csrf=\(csrf)&current_password=\(DemoData.password)"
-                                                     + "&password=Review-2026&password_repeat=Review-2027", auth: clerk, contentType: Self.form)
+                                                     + "&password=Review-2026&password_repeat=Review-2027", auth: clerk, contentType: LiveServer.form)
             #expect(mismatch.status == .badRequest && mismatch.body.contains("<code>password_repeat</code>"))
             let done = try await client.send(.post, "/password", body: "csrf=\(csrf)&current_password=\(DemoData.password)"
-                                                 + "&password=Review-2026&password_repeat=Review-2026", auth: clerk, contentType: Self.form)
+                                                 + "&password=Review-2026&password_repeat=Review-2026", auth: clerk, contentType: LiveServer.form)
             #expect(done.status == .seeOther && done.headers[.location] == "/signin?password=changed")
             #expect(try await client.send(.get, "/signin?password=changed").body.contains("id=\"password-changed\""))
             #expect(try await client.send(.get, "/api/me", auth: clerk).status == .unauthorized)
@@ -78,10 +76,10 @@ import YibaoTestSupport
             #expect(!(try await client.send(.get, "/users/admin", auth: admin).body.contains("id=\"set-password\"")))
             let adminCSRF = try #require(ConsolePagesTests.csrf(user.body))
             let short = try await client.send(.post, "/users/auditor/password", body: "csrf=\(adminCSRF)&password=short", auth: admin,
-                                              contentType: Self.form)
+                                              contentType: LiveServer.form)
             #expect(short.status == .badRequest && short.body.contains("<code>password</code>"))
             let reset = try await client.send(.post, "/users/auditor/password", body: "csrf=\(adminCSRF)&password=Audit-2026-x", auth: admin,
-                                              contentType: Self.form)
+                                              contentType: LiveServer.form)
             #expect(reset.status == .seeOther)
             _ = try await client.signIn("auditor", "Audit-2026-x")
         }
