@@ -124,4 +124,37 @@ import YibaoTestSupport
             #expect(token.json["code"] as? String == "TOKEN_NAME_INVALID")
         }
     }
+
+    /// A province's thousands of hospital systems come a hundred to a page, and a search finds one.
+    @Test(arguments: TestBackend.all)
+    func theListComesByPagesAndASearchNarrowsIt(backend: TestBackend) async throws {
+        try await LiveServer.run(backend) { client in
+            let users = UserRepository(database: client.database, bcryptCost: 4)
+            try await client.database.write { sql in
+                for n in 1...120 {
+                    _ = try await users.create(UserRecord(id: 0, username: "his-\(1000 + n)", displayName: "医院 \(n) HIS", role: "system_client",
+                                                          region: "350200", institution: "H35020000002"),
+                                               passwordHash: nil, by: .commandLine(region: "350200"), in: sql)
+                }
+            }
+            let admin = try await client.signIn("admin")
+            let api = try await client.send(.get, "/api/users?limit=50", auth: admin)
+            let items = try #require(api.json["items"] as? [[String: Any]])
+            #expect(items.count == 50 && api.json["next_after"] as? String == items.last?["username"] as? String)
+            let rest = try await client.send(.get, "/api/users?limit=500&after=\(api.json["next_after"] as? String ?? "")", auth: admin)
+            #expect((rest.json["items"] as? [[String: Any]])?.count == 131 - 50 && rest.json["next_after"] == nil)
+
+            let first = try await client.send(.get, "/users", auth: admin)
+            #expect(first.body.components(separatedBy: "<tr id=\"user-").count - 1 == 100)
+            let next = try #require(first.body.components(separatedBy: "id=\"users-next\"").first?
+                .components(separatedBy: "href=\"").last?.prefix { $0 != "\"" })
+            #expect(next.hasPrefix("/users?q=&amp;after=his-"))
+            let second = try await client.send(.get, String(next).replacingOccurrences(of: "&amp;", with: "&"), auth: admin)
+            #expect(second.body.components(separatedBy: "<tr id=\"user-").count - 1 == 31 && !second.body.contains("users-next"))
+
+            let found = try await client.send(.get, "/users?q=%E5%8C%BB%E9%99%A2+7+HIS", auth: admin)   // 医院 7 HIS
+            #expect(found.body.contains("id=\"user-his-1007\"") && found.body.components(separatedBy: "<tr id=\"user-").count - 1 == 1)
+            #expect(try await client.send(.get, "/users?q=nobody", auth: admin).body.contains("没有符合条件的用户"))
+        }
+    }
 }

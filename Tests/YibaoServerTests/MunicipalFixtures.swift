@@ -14,7 +14,7 @@ extension LiveServer.Client {
     func municipalStaff(_ username: String, _ role: Role) async throws -> String {
         if try await UserRepository(database: database).find(username: username) == nil {
             let users = UserRepository(database: database, bcryptCost: 4)
-            let hash = try await users.hashPassword(DemoData.password)
+            let hash = try await users.hashPassword(DemoData.password, of: nil)
             _ = try await database.write { db in
                 try await users.create(UserRecord(id: 0, username: username, displayName: username, role: role.rawValue, region: Self.municipal),
                                        passwordHash: hash, by: .commandLine(region: Self.municipal), in: db)

@@ -61,14 +61,14 @@ import YibaoTestSupport
             #expect(page.status == .ok && page.body.contains("id=\"password-form\""))
             let csrf = try #require(ConsolePagesTests.csrf(page.body))
             let mismatch = try await client.send(.post, "/password", body: "csrf=\(csrf)&current_password=\(DemoData.password)"
-                                                     + "&password=Review-2026&password_repeat=Review-2027", auth: clerk, contentType: LiveServer.form)
+                                                     + "&password=Checker-2026&password_repeat=Checker-2027", auth: clerk, contentType: LiveServer.form)
             #expect(mismatch.status == .badRequest && mismatch.body.contains("<code>password_repeat</code>"))
             let done = try await client.send(.post, "/password", body: "csrf=\(csrf)&current_password=\(DemoData.password)"
-                                                 + "&password=Review-2026&password_repeat=Review-2026", auth: clerk, contentType: LiveServer.form)
+                                                 + "&password=Checker-2026&password_repeat=Checker-2026", auth: clerk, contentType: LiveServer.form)
             #expect(done.status == .seeOther && done.headers[.location] == "/signin?password=changed")
             #expect(try await client.send(.get, "/signin?password=changed").body.contains("id=\"password-changed\""))
             #expect(try await client.send(.get, "/api/me", auth: clerk).status == .unauthorized)
-            _ = try await client.signIn("review", "Review-2026")
+            _ = try await client.signIn("review", "Checker-2026")
 
             let admin = try await client.signIn("admin")
             let user = try await client.send(.get, "/users/auditor", auth: admin)
@@ -90,27 +90,30 @@ import YibaoTestSupport
         try await LiveServer.run(backend) { client in
             let admin = try await client.signIn("admin")
             #expect(try await client.send(.get, "/api/policies", auth: try await client.signIn("fund")).status == .ok)
-            #expect(try await client.send(.post, "/api/users/fund/password", body: #"{"password":"Fund-Reset-1"}"#, auth: admin).status
+            #expect(try await client.send(.post, "/api/users/fund/password", body: #"{"password":"Ledger-Reset-1"}"#, auth: admin).status
                 == .noContent)
 
-            let fund = try await client.signIn("fund", "Fund-Reset-1")
+            let fund = try await client.signIn("fund", "Ledger-Reset-1")
             let refused = try await client.send(.get, "/api/policies", auth: fund)
             #expect(refused.status == .forbidden && refused.json["code"] as? String == "PASSWORD_CHANGE_REQUIRED")
             #expect(try await client.send(.get, "/api/me", auth: fund).status == .ok)
-            let page = try await client.send(.get, "/dashboard", auth: fund)
-            #expect(page.status == .seeOther && page.headers[.location] == "/password")
+            // Every page waits, the jobs' pages (open to whoever is signed in) too.
+            for path in ["/dashboard", "/jobs", "/jobs/1"] {
+                let page = try await client.send(.get, path, auth: fund)
+                #expect(page.status == .seeOther && page.headers[.location] == "/password", "\(path)")
+            }
             #expect(try await client.send(.get, "/password", auth: fund).body.contains("id=\"password-required\""))
             // A token is not a session: the hospital systems' calls never wait for a password.
             let token = try #require(try await client.send(.post, "/api/users/fund/tokens", body: #"{"name":"script"}"#, auth: admin)
                 .json["token"] as? String)
             #expect(try await client.send(.get, "/api/policies", auth: token).status == .ok)
 
-            let same = try await client.send(.post, "/api/me/password", body: #"{"current_password":"Fund-Reset-1","password":"Fund-Reset-1"}"#,
+            let same = try await client.send(.post, "/api/me/password", body: #"{"current_password":"Ledger-Reset-1","password":"Ledger-Reset-1"}"#,
                                              auth: fund)
             #expect(same.status == .badRequest && same.json["code"] as? String == "PASSWORD_UNCHANGED")
-            #expect(try await client.send(.post, "/api/me/password", body: #"{"current_password":"Fund-Reset-1","password":"Fund-Own-2026"}"#,
+            #expect(try await client.send(.post, "/api/me/password", body: #"{"current_password":"Ledger-Reset-1","password":"Ledger-Own-2026"}"#,
                                           auth: fund).status == .noContent)
-            let own = try await client.signIn("fund", "Fund-Own-2026")
+            let own = try await client.signIn("fund", "Ledger-Own-2026")
             #expect(try await client.send(.get, "/api/policies", auth: own).status == .ok)
             #expect(!(try await client.send(.get, "/password", auth: own).body.contains("id=\"password-required\"")))
             // A user the administrator created with a password starts the same way.

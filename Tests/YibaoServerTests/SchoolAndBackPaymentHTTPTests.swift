@@ -50,7 +50,7 @@ import YibaoTestSupport
     func aBackPaymentIsBilledOnlyAfterASecondUserApproves(backend: TestBackend) async throws {
         try await LiveServer.run(backend) { client in
             let users = UserRepository(database: client.database, bcryptCost: 4)
-            let hash = try await users.hashPassword(DemoData.password)
+            let hash = try await users.hashPassword(DemoData.password, of: nil)
             _ = try await client.database.write { db in
                 try await users.create(UserRecord(id: 0, username: "benxi-collect", displayName: "本溪征缴", role: Role.collectionClerk.rawValue,
                                                   region: "210500"), passwordHash: hash, by: .commandLine(region: "210500"), in: db)

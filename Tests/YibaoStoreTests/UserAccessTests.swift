@@ -12,13 +12,13 @@ import YibaoCore
         try await backend.withDatabase { db in
             let users = try await UserRepositoryTests.seed(db)
             let token = try await users.issueToken(username: "clerk", name: "script", by: Self.actor)
-            let clerk = try await users.authenticate(username: "clerk", password: "correct horse")
+            let clerk = try await users.authenticate(username: "clerk", password: "Correct-Horse-1")
             let session = try await users.startSession(userID: clerk.id)
 
             #expect(try await users.setActive(false, username: "clerk", by: Self.actor))
             #expect(try await users.user(forToken: token) == nil)
             #expect(try await users.user(forSession: session) == nil)
-            await #expect { try await users.authenticate(username: "clerk", password: "correct horse") } throws: {
+            await #expect { try await users.authenticate(username: "clerk", password: "Correct-Horse-1") } throws: {
                 ($0 as? DomainError)?.code == "USER_DISABLED"
             }
             // Again: nothing to change, nothing written.
@@ -88,19 +88,19 @@ import YibaoCore
     func ownPasswordChangesOnlyWithTheCurrentOneAndEndsSessions(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
             let users = try await UserRepositoryTests.seed(db)
-            let clerk = try await users.authenticate(username: "clerk", password: "correct horse")
+            let clerk = try await users.authenticate(username: "clerk", password: "Correct-Horse-1")
             let session = try await users.startSession(userID: clerk.id)
-            await #expect { try await users.changeOwnPassword(username: "clerk", current: "wrong horse", new: "battery staple", by: Self.actor) }
+            await #expect { try await users.changeOwnPassword(username: "clerk", current: "wrong horse", new: "Battery-Staple-2", by: Self.actor) }
                 throws: { ($0 as? DomainError)?.code == "PASSWORD_WRONG" && ($0 as? DomainError)?.path == "current_password" }
-            await #expect { try await users.changeOwnPassword(username: "clerk", current: "correct horse", new: "short", by: Self.actor) }
+            await #expect { try await users.changeOwnPassword(username: "clerk", current: "Correct-Horse-1", new: "short", by: Self.actor) }
                 throws: { ($0 as? DomainError)?.code == "PASSWORD_TOO_SHORT" }
             #expect(try await users.user(forSession: session)?.username == "clerk")
-            _ = try await users.authenticate(username: "clerk", password: "correct horse")
+            _ = try await users.authenticate(username: "clerk", password: "Correct-Horse-1")
 
-            try await users.changeOwnPassword(username: "clerk", current: "correct horse", new: "battery staple", by: Self.actor)
+            try await users.changeOwnPassword(username: "clerk", current: "Correct-Horse-1", new: "Battery-Staple-2", by: Self.actor)
             #expect(try await users.user(forSession: session) == nil)
-            _ = try await users.authenticate(username: "clerk", password: "battery staple")
-            await #expect { try await users.authenticate(username: "clerk", password: "correct horse") } throws: {
+            _ = try await users.authenticate(username: "clerk", password: "Battery-Staple-2")
+            await #expect { try await users.authenticate(username: "clerk", password: "Correct-Horse-1") } throws: {
                 ($0 as? DomainError)?.code == "LOGIN_FAILED"
             }
             let trail = try await db.read { sql in try await AuditTrail.recent(region: "350200", limit: 10, in: sql) }

@@ -8,7 +8,7 @@ import YibaoCore
 @Suite struct UserRepositoryTests {
     static func seed(_ db: any Database) async throws -> UserRepository {
         let users = UserRepository(database: db, bcryptCost: 4)
-        let hash = try await users.hashPassword("correct horse")
+        let hash = try await users.hashPassword("Correct-Horse-1", of: "clerk")
         try await db.write { sql in
             try await RegionRepository(database: db).create(RegionRecord(admdvs: "350200", name: "厦门市"), by: .commandLine(region: "350200"), in: sql)
             _ = try await users.create(UserRecord(id: 0, username: "clerk", displayName: "登记员", role: "enrolment_clerk", region: "350200"),
@@ -21,8 +21,8 @@ import YibaoCore
     func passwordsAreCheckedWithBcrypt(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
             let users = try await Self.seed(db)
-            #expect(try await users.authenticate(username: "clerk", password: "correct horse").role == "enrolment_clerk")
-            for (name, password) in [("clerk", "wrong horse"), ("nobody", "correct horse")] {
+            #expect(try await users.authenticate(username: "clerk", password: "Correct-Horse-1").role == "enrolment_clerk")
+            for (name, password) in [("clerk", "wrong horse"), ("nobody", "Correct-Horse-1")] {
                 do {
                     _ = try await users.authenticate(username: name, password: password)
                     Issue.record("\(name) signed in with a wrong password")
@@ -35,7 +35,7 @@ import YibaoCore
             let stored = try await db.read { sql in try await sql.raw("SELECT password_hash FROM users").first() }
             let hash = try #require(try stored?.decode(column: "password_hash", as: String.self))
             #expect(hash.hasPrefix("$2"))
-            #expect(!hash.contains("correct horse"))
+            #expect(!hash.contains("Correct-Horse-1"))
         }
     }
 
@@ -86,12 +86,12 @@ import YibaoCore
     func changingThePasswordEndsSessions(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
             let users = try await Self.seed(db)
-            let user = try await users.authenticate(username: "clerk", password: "correct horse")
+            let user = try await users.authenticate(username: "clerk", password: "Correct-Horse-1")
             let session = try await users.startSession(userID: user.id)
             #expect(try await users.user(forSession: session)?.username == "clerk")
-            try await users.setPassword(username: "clerk", password: "battery staple", by: .commandLine(region: "350200"))
+            try await users.setPassword(username: "clerk", password: "Battery-Staple-2", by: .commandLine(region: "350200"))
             #expect(try await users.user(forSession: session) == nil)
-            #expect(try await users.authenticate(username: "clerk", password: "battery staple").username == "clerk")
+            #expect(try await users.authenticate(username: "clerk", password: "Battery-Staple-2").username == "clerk")
             await #expect(throws: DomainError.self) {
                 try await users.setPassword(username: "clerk", password: "short", by: .commandLine(region: "350200"))
             }

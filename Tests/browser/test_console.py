@@ -50,6 +50,8 @@ def server():
     port = free_port()
     workdir = tempfile.mkdtemp(prefix="yibao-browser-")
     database = os.path.join(workdir, "console.sqlite")
+    # The `yibao` commands a test runs on the server's machine find its database as an operator's would.
+    os.environ["YIBAO_DATABASE"] = database
     log = open(os.path.join(workdir, "server.log"), "w")
     process = subprocess.Popen([str(BINARY), "serve", "--demo", "--host", "127.0.0.1", "--port", str(port),
                                 "--database", database], stdout=log, stderr=subprocess.STDOUT)
@@ -279,6 +281,42 @@ def test_a_user_changes_their_own_password_from_the_header(server, driver):
     follow(driver, driver.find_element(By.ID, "change"))
     assert "密码已修改" in driver.find_element(By.ID, "password-changed").text
     sign_in(driver, server, "wang.fang", "Wang-Fang-2027")
+
+
+def test_wrong_passwords_lock_a_user_until_an_administrator_unlocks_it(server, driver):
+    admin = api_session(server, "admin")
+    status, body, _ = api(server, "POST", "/api/users", {"username": "li.lei", "display_name": "李雷", "role": "analyst",
+                                                         "admdvs": "350200", "password": PASSWORD}, admin)
+    assert status == 201, body
+    for attempt in range(5):
+        submit_sign_in(driver, server, "li.lei", "Wrong-Guess-%d" % attempt)
+    assert "账号已锁定" in driver.find_element(By.ID, "problem").text
+    submit_sign_in(driver, server, "li.lei")
+    assert path(driver) == "/signin" and "账号已锁定" in driver.find_element(By.ID, "problem").text
+    # The administrator finds the user in the list, sees the lock and lifts it.
+    sign_in(driver, server, "admin")
+    driver.get(server + "/users")
+    driver.find_element(By.ID, "q").send_keys("李雷")
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "#user-search button[type=submit]"))
+    row = driver.find_element(By.ID, "user-li.lei")
+    assert "登录已锁定至" in row.text
+    follow(driver, row.find_element(By.LINK_TEXT, "li.lei"))
+    follow(driver, driver.find_element(By.ID, "unlock"))
+    assert "启用" in driver.find_element(By.ID, "user-state").text
+    # The password the administrator chose signs in again, and is replaced first.
+    submit_sign_in(driver, server, "li.lei")
+    replace_first_password(driver, PASSWORD, "Li-Lei-2026")
+
+
+def test_the_operator_unlocks_a_user_on_the_server(server):
+    for attempt in range(5):
+        status, body, _ = api(server, "POST", "/api/session", {"username": "auditor", "password": "Wrong-Guess-%d" % attempt})
+    assert status == 401 and body["code"] == "USER_LOCKED", body
+    unlock = subprocess.run([str(BINARY), "user", "unlock", "auditor"], capture_output=True, text=True, timeout=60)
+    assert unlock.returncode == 0 and "已解锁" in unlock.stdout, unlock.stderr
+    again = subprocess.run([str(BINARY), "user", "unlock", "auditor"], capture_output=True, text=True, timeout=60)
+    assert again.returncode == 0 and "未被锁定" in again.stdout, again.stderr
+    assert api(server, "POST", "/api/session", {"username": "auditor", "password": PASSWORD})[0] == 200
 
 
 def test_institution_page_shows_the_users_own_institution(server, driver):
@@ -601,8 +639,8 @@ def test_an_employer_user_works_on_its_own_employer_only(server, driver, records
                                                            "employer_id": own["id"], "password": PASSWORD}, admin)
     assert created == 201, body
     submit_sign_in(driver, server, "unit")
-    replace_first_password(driver, PASSWORD, PASSWORD + "-unit")
-    sign_in(driver, server, "unit", PASSWORD + "-unit")
+    replace_first_password(driver, PASSWORD, PASSWORD + "-own")
+    sign_in(driver, server, "unit", PASSWORD + "-own")
     assert path(driver) == f"/employers/350200/{own['id']}"
     assert menu(driver) == ["company", "policies", "calculator"]
     assert driver.find_element(By.CSS_SELECTOR, "#employer-facts dd").text == "厦门单位网厅演示有限公司"

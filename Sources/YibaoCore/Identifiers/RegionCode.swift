@@ -47,6 +47,15 @@ public struct RegionCode: DomainIdentifier, CustomStringConvertible {
         level == .province ? nil : RegionCode(unchecked: String(value.prefix(4)) + "00")
     }
 
+    /// The digits every code within this region begins with (`contains`), for a `LIKE 'prefix%'`.
+    public var withinPrefix: String {
+        switch level {
+        case .province: String(value.prefix(2))
+        case .city: String(value.prefix(4))
+        case .county: value
+        }
+    }
+
     /// Whether `other` is this region or lies below it by prefix: a province contains every code that
     /// starts with its two digits, a city every code with its four, a county only itself.
     public func contains(_ other: RegionCode) -> Bool {

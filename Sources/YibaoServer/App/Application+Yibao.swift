@@ -44,8 +44,7 @@ public enum YibaoApplication {
     public static func make(configuration: ServerConfiguration, database: any Database, logger: Logger,
                             runsDatabase: Bool = true) -> some ApplicationProtocol
     {
-        let services = Services(database: database, bcryptCost: configuration.bcryptCost,
-                                tokenCacheLifetime: configuration.tokenCacheLifetime)
+        let services = Services(database: database, configuration: configuration)
         var app = Application(
             router: router(services: services),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "yibao"),

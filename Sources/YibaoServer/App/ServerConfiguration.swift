@@ -11,14 +11,20 @@ public struct ServerConfiguration: Sendable {
     /// How long a bearer token's user is kept in memory once found (`UserRepository`): a revoked token
     /// or a disabled user is refused at most this long after the database says so. Zero reads every call.
     public var tokenCacheLifetime: Duration
+    /// What a new password must be, and when wrong ones lock a user (docs/configuration.md).
+    public var passwordRules: PasswordRules
+    public var lockout: LockoutRule
 
     public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqlite(path: "yibao.sqlite"),
-                demo: Bool = false, bcryptCost: UInt8 = 12, tokenCacheLifetime: Duration = .seconds(2)) {
+                demo: Bool = false, bcryptCost: UInt8 = 12, tokenCacheLifetime: Duration = .seconds(2),
+                passwordRules: PasswordRules = .standard, lockout: LockoutRule = .standard) {
         self.host = host
         self.port = port
         self.database = database
         self.demo = demo
         self.bcryptCost = bcryptCost
         self.tokenCacheLifetime = tokenCacheLifetime
+        self.passwordRules = passwordRules
+        self.lockout = lockout
     }
 }

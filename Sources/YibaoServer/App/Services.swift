@@ -12,9 +12,10 @@ public struct Services: Sendable {
     public let persons: PersonRepository
     public let settlement: RealTimeSettlement
 
-    public init(database: any Database, bcryptCost: UInt8, tokenCacheLifetime: Duration) {
+    public init(database: any Database, configuration: ServerConfiguration) {
         self.database = database
-        self.users = UserRepository(database: database, bcryptCost: bcryptCost, keepTokensFor: tokenCacheLifetime)
+        self.users = UserRepository(database: database, bcryptCost: configuration.bcryptCost, passwordRules: configuration.passwordRules,
+                                    lockout: configuration.lockout, keepTokensFor: configuration.tokenCacheLifetime)
         self.regions = RegionRepository(database: database)
         self.institutions = InstitutionRepository(database: database)
         self.policies = PolicyRepository(database: database)

@@ -43,7 +43,7 @@ struct UserAdministration {
                               institution: new.institution, personID: new.personID, employerID: employerID, passwordChangeRequired: true)
         _ = try Principal(user)
         try NameRules.checkUsername(user.username)  // before bcrypt's deliberately slow hash; the store checks it again
-        let hash: String? = if let password = new.password { try await users.hashPassword(password) } else { nil }
+        let hash: String? = if let password = new.password { try await users.hashPassword(password, of: new.username) } else { nil }
         let actor = principal.auditActor
         return try await database.write { db in try await users.create(user, passwordHash: hash, by: actor, in: db) }
     }
@@ -67,6 +67,12 @@ struct UserAdministration {
         return now
     }
 
+    /// Lifts the user's sign-in lock; returns it as it now stands.
+    func unlock(_ user: UserRecord, by principal: Principal) async throws -> UserRecord {
+        _ = try await users.unlock(username: user.username, by: principal.auditActor)
+        return try await users.find(username: user.username) ?? user
+    }
+
     /// Sets another user's password (its sessions end). One's own goes through `POST /api/me/password`
     /// with the current one, so that a session left open is not enough to take over the account.
     func setPassword(_ password: String, of user: UserRecord, by principal: Principal) async throws {
@@ -78,9 +84,21 @@ struct UserAdministration {
         try await users.setPassword(username: user.username, password: password, changeRequired: true, by: principal.auditActor)
     }
 
-    /// The users of the regions the caller manages, by username.
-    func list(by principal: Principal) async throws -> [UserRecord] {
-        try await users.list(region: nil)
-            .filter { (try? principal.authorize(.userManage, on: Scope(region: RegionCode.parse($0.region)))) != nil }
+    /// A page of the users the caller manages (its region and those below), by username.
+    struct Page: Encodable, Sendable {
+        var items: [UserRecord]
+        /// The username to ask `after` for the next page; absent on the last.
+        var nextAfter: String?
+        enum CodingKeys: String, CodingKey { case items, nextAfter = "next_after" }
+
+        static let sizes = 1...500
+        static let size = 100
+    }
+
+    func list(by principal: Principal, matching text: String?, after: String?, limit: Int = Page.size) async throws -> Page {
+        try principal.authorize(.userManage, on: Scope(region: principal.region))
+        let limit = min(max(limit, Page.sizes.lowerBound), Page.sizes.upperBound)
+        let (items, more) = try await users.list(within: principal.region, matching: text, after: after, limit: limit)
+        return Page(items: items, nextAfter: more ? items.last?.username : nil)
     }
 }

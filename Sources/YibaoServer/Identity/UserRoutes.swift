@@ -2,7 +2,7 @@ import Hummingbird
 import YibaoCore
 import YibaoStore
 
-/// User administration: list, create, disable and enable users, set a user's password; issue, list and
+/// User administration: list, create, disable, enable and unlock users, set a user's password; issue, list and
 /// revoke API tokens for hospital systems.
 struct UserRoutes {
     let services: Services
@@ -12,8 +12,11 @@ struct UserRoutes {
     struct IssuedToken: Encodable, Sendable { var token: String; var name: String }
 
     func register(on api: RouterGroup<YibaoRequestContext>) {
-        api.secured(.get, "/users", .userManage) { _, _, principal in
-            JSONResponse(ItemList(items: try await administration.list(by: principal)))
+        // `?q=` part of a username or display name, `?after=` the last username of the page before, `?limit=` (100, at most 500).
+        api.secured(.get, "/users", .userManage) { request, _, principal in
+            let query = request.uri.queryParameters
+            return JSONResponse(try await administration.list(by: principal, matching: query.get("q"), after: query.get("after"),
+                                                              limit: query.get("limit").flatMap { Int($0) } ?? UserAdministration.Page.size))
         }
         api.secured(.post, "/users", .userManage) { request, context, principal in
             let body = try await request.decodeJSON(as: UserAdministration.NewUser.self, context: context)
@@ -42,6 +45,9 @@ struct UserRoutes {
             let body = try await request.decodeJSON(as: NewPassword.self, context: context)
             try await administration.setPassword(body.password, of: user, by: principal)
             return Response(status: .noContent)
+        }
+        api.secured(.post, "/users/:username/unlock", .userManage) { _, context, principal in
+            JSONResponse(try await administration.unlock(try await managed(context, by: principal), by: principal))
         }
         api.secured(.post, "/users/:username/disable", .userManage) { _, context, principal in
             JSONResponse(try await administration.setActive(false, try await managed(context, by: principal), by: principal))

@@ -52,7 +52,7 @@ public enum DemoData {
         }
         if present { return false }
         let users = UserRepository(database: database, bcryptCost: bcryptCost)
-        let hash = try await users.hashPassword(password)
+        let hash = try await users.hashPassword(password, of: nil)
         let documents = try PolicyPresets.documents()
         let parameters = try PolicyPresets.all.map { try PolicyPresets.regionParameters($0) }
         try await database.write { db in

@@ -13,10 +13,14 @@ public struct UserRecord: Sendable, Equatable, Codable {
     public var active: Bool
     /// The password was set by someone else (an administrator): the console asks for a new one first.
     public var passwordChangeRequired: Bool
+    /// Wrong passwords since the last right one (`LockoutRule`).
+    public var failedSignIns: Int
+    /// Milliseconds since 1970 until which password sign-in is refused; nil when never locked or unlocked.
+    public var lockedUntil: Int64?
 
     public init(id: Int64, username: String, displayName: String, role: String, region: String,
                 institution: String? = nil, personID: Int64? = nil, employerID: Int64? = nil, active: Bool = true,
-                passwordChangeRequired: Bool = false) {
+                passwordChangeRequired: Bool = false, failedSignIns: Int = 0, lockedUntil: Int64? = nil) {
         self.id = id
         self.username = username
         self.displayName = displayName
@@ -27,5 +31,7 @@ public struct UserRecord: Sendable, Equatable, Codable {
         self.employerID = employerID
         self.active = active
         self.passwordChangeRequired = passwordChangeRequired
+        self.failedSignIns = failedSignIns
+        self.lockedUntil = lockedUntil
     }
 }

@@ -15,13 +15,19 @@ public struct UserRepository: Sendable {
     /// A revocation or a disabling through this repository empties it (`UserRepository+Access`), so the
     /// server that made the change refuses at once; other processes follow within the lifetime.
     let tokens: ExpiringCache<String, UserRecord>?
+    /// What a new password must be.
+    public let passwordRules: PasswordRules
+    /// When wrong passwords lock a user's sign-in (`SignInLockout`).
+    public let lockout: LockoutRule
 
     /// `keepTokensFor` zero (the default, for commands and tools) reads the token on every call;
     /// `now` is the clock the kept tokens age by (tests pass their own).
-    public init(database: any Database, bcryptCost: UInt8 = 12, keepTokensFor lifetime: Duration = .zero,
-                now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
+    public init(database: any Database, bcryptCost: UInt8 = 12, passwordRules: PasswordRules = .standard, lockout: LockoutRule = .standard,
+                keepTokensFor lifetime: Duration = .zero, now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
         self.database = database
         self.bcryptCost = bcryptCost
+        self.passwordRules = passwordRules
+        self.lockout = lockout
         tokens = lifetime > .zero ? ExpiringCache(lifetime: lifetime, now: now) : nil
     }
 
@@ -77,16 +83,28 @@ public struct UserRepository: Sendable {
         try await db.select().column("*").from("users").where("id", .equal, id).first().map(UserRecord.init(row:))
     }
 
-    public func list(region: String?) async throws -> [UserRecord] {
+    /// One page of the users of `region` and the regions below it, by username after `after`, at most
+    /// `limit` and whether more follow. `matching` keeps those whose username or display name contains
+    /// it, in any case: a province's list runs to thousands of hospital systems.
+    public func list(within region: RegionCode, matching text: String? = nil, after: String? = nil,
+                     limit: Int) async throws -> (users: [UserRecord], more: Bool) {
         try await database.read { db in
-            var query = db.select().column("*").from("users").orderBy("username")
-            if let region { query = query.where("admdvs", .equal, region) }
-            return try await query.all().map(UserRecord.init(row:))
+            var query = db.select().column("*").from("users").where("admdvs", .like, region.withinPrefix + "%")
+            if let after { query = query.where("username", .greaterThan, after) }
+            if let text = text?.trimmingSpaces, !text.isEmpty {
+                // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+                let pattern = LikePattern.containing(text).lowercased()
+                query = query.where(SQLQueryString(
+                    "(LOWER(username) LIKE \(bind: pattern) ESCAPE '!' OR LOWER(display_name) LIKE \(bind: pattern) ESCAPE '!')"))
+            }
+            let rows = try await query.orderBy("username").limit(limit + 1).all().map(UserRecord.init(row:))
+            return (Array(rows.prefix(limit)), rows.count > limit)
         }
     }
 
     /// Checks a username and password; the same error for an unknown user and a wrong password
-    /// so that the answer does not reveal which usernames exist.
+    /// so that the answer does not reveal which usernames exist. A locked user is refused before the
+    /// password is even compared (`USER_LOCKED`); a wrong password counts towards the lock.
     public func authenticate(username: String, password: String) async throws -> UserRecord {
         let row = try await database.read { db in
             try await db.select().column("*").from("users").where("username", .equal, username).first()
@@ -95,10 +113,16 @@ public struct UserRepository: Sendable {
                                   messageEn: "wrong username or password")
         guard let row, let hash = try row.decode(column: "password_hash", as: String?.self) else { throw failure }
         let user = try UserRecord(row: row)
-        guard try await verifyPassword(password, hash: hash) else { throw failure }
+        let now = Clock.nowMillis()
+        if let until = user.lockedUntil, until > now { throw Self.locked(until: until, now: now) }
+        guard try await verifyPassword(password, hash: hash) else {
+            if let until = try await recordFailedSignIn(of: user, at: now) { throw Self.locked(until: until, now: now) }
+            throw failure
+        }
         guard user.active else {
             throw DomainError(.unauthorized, code: "USER_DISABLED", message: "该用户已停用", messageEn: "this user is disabled")
         }
+        try await clearFailedSignIns(of: user)
         return user
     }
 
@@ -120,13 +144,15 @@ public struct UserRepository: Sendable {
         try await setPassword(username: username, password: new, by: actor)
     }
 
-    /// Sets a new password and ends every console session of the user. `changeRequired` when someone
-    /// else chose it (an administrator): the console then asks the user for a new one first.
+    /// Sets a new password, lifts a sign-in lock and ends every console session of the user.
+    /// `changeRequired` when someone else chose it (an administrator): the console then asks the user
+    /// for a new one first.
     public func setPassword(username: String, password: String, changeRequired: Bool = false, by actor: AuditActor) async throws {
-        let hash = try await hashPassword(password)
+        let hash = try await hashPassword(password, of: username)
         try await database.write { db in
             let user = try await Self.stored(username, in: db)
             try await db.update("users").set("password_hash", to: hash).set("password_change_required", to: changeRequired ? 1 : 0)
+                .set("failed_signins", to: 0).set("locked_until", to: SQLLiteral.null)
                 .where("id", .equal, user.id).run()
             try await db.delete(from: "sessions").where("user_id", .equal, user.id).run()
             try await AuditTrail.append(actor.event(action: "user.passwd", target: "user:\(username)", after: "password changed, sessions ended" + (changeRequired ? ", change required" : "")), in: db)
@@ -194,9 +220,10 @@ public struct UserRepository: Sendable {
 
     // MARK: passwords
 
-    /// bcrypt is deliberately slow; run it off the event loops.
-    public func hashPassword(_ password: String) async throws -> String {
-        try PasswordRules.check(password)
+    /// Checks a new password against `passwordRules` (`username`: whose it will be, nil for the demo's
+    /// shared one) and hashes it. bcrypt is deliberately slow; it runs off the event loops.
+    public func hashPassword(_ password: String, of username: String?) async throws -> String {
+        try passwordRules.check(password, username: username)
         let cost = bcryptCost
         return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
@@ -207,18 +234,6 @@ public struct UserRepository: Sendable {
 
     public static func notFound(_ username: String) -> DomainError {
         DomainError(.notFound, code: "USER_NOT_FOUND", message: "用户不存在：\(username)", messageEn: "no user \(username)", path: "username")
-    }
-}
-
-/// Minimal password policy: long enough to resist guessing; bcrypt reads at most 72 bytes.
-public enum PasswordRules {
-    public static func check(_ password: String) throws(DomainError) {
-        guard password.utf8.count >= 8 else {
-            throw DomainError(code: "PASSWORD_TOO_SHORT", message: "密码至少 8 个字符", messageEn: "password must have at least 8 characters", path: "password")
-        }
-        guard password.utf8.count <= 72 else {
-            throw DomainError(code: "PASSWORD_TOO_LONG", message: "密码最多 72 个字节", messageEn: "password must be at most 72 bytes", path: "password")
-        }
     }
 }
 
@@ -233,6 +248,8 @@ extension UserRecord {
                   personID: try row.decode(column: "psn_no", as: Int64?.self),
                   employerID: try row.decode(column: "employer_id", as: Int64?.self),
                   active: try row.decode(column: "active", as: Int64.self) != 0,
-                  passwordChangeRequired: try row.decode(column: "password_change_required", as: Int64.self) != 0)
+                  passwordChangeRequired: try row.decode(column: "password_change_required", as: Int64.self) != 0,
+                  failedSignIns: Int(try row.decode(column: "failed_signins", as: Int64.self)),
+                  lockedUntil: try row.decode(column: "locked_until", as: Int64?.self))
     }
 }

@@ -7,7 +7,8 @@ public enum Schema {
     public static let all: [Migration] = [v1Foundation, v2Settlement, v3Registry, v4HouseholdsAndRefunds, v5ConsoleIndexes, v6BatchIndexes, v7DashboardIndexes,
                                            v8SchoolsAndBackPayments, v9InsuredCounts, v10ConsoleJobs, v11EmployerUsers,
                                            v12BackPaymentMonths, v13ReferenceVersion, v14AuditLinks, v15DesignationsKept,
-                                           v16AccumulatorColumns, v17CatalogueBeds, v18PasswordChange]
+                                           v16AccumulatorColumns, v17CatalogueBeds, v18PasswordChange,
+                                           v19SignInLockout]
 
     static let v1Foundation = Migration(1, "foundation", [
         """

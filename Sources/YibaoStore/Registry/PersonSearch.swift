@@ -10,12 +10,7 @@ public enum PersonSearch {
     public static func find(_ text: String, region: RegionCode, limit: Int = limit, in db: any SQLDatabase) async throws -> [PersonRecord] {
         let query = text.trimmingSpaces
         guard !query.isEmpty else { return [] }
-        let prefix: String = switch region.level {
-        case .province: String(region.value.prefix(2))
-        case .city: String(region.value.prefix(4))
-        case .county: region.value
-        }
-        var select = db.select().column("*").from("persons").where("admdvs", .like, prefix + "%")
+        var select = db.select().column("*").from("persons").where("admdvs", .like, region.withinPrefix + "%")
         if query.contains("*") {
             // Leading and trailing digits of an 18-character number, whatever is masked between them.
             let head = String(query.prefix { $0 != "*" })
@@ -27,10 +22,7 @@ public enum PersonSearch {
         } else if query.allSatisfy({ $0.isASCII && $0.isNumber }), let psnNo = Int64(query) {
             select = select.where("psn_no", .equal, psnNo)
         } else {
-            // A part of the name, with LIKE's wildcards in it taken literally.
-            let escaped = query.replacingOccurrences(of: "!", with: "!!").replacingOccurrences(of: "%", with: "!%")
-                .replacingOccurrences(of: "_", with: "!_")
-            select = select.where(SQLQueryString("name LIKE \(bind: "%" + escaped + "%") ESCAPE '!'"))
+            select = select.where(SQLQueryString("name LIKE \(bind: LikePattern.containing(query)) ESCAPE '!'"))
         }
         return try await select.orderBy("name").orderBy("psn_no").limit(limit).all().map(PersonRecord.init(row:))
     }

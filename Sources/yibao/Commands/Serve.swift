@@ -9,6 +9,7 @@ struct Serve: ReportingCommand {
     @Option(help: "监听地址 / address to listen on") var host = "127.0.0.1"
     @Option(help: "端口 / port") var port = 8080
     @OptionGroup var database: DatabaseOption
+    @OptionGroup var signIn: SignInRulesOption
     @Option(help: "令牌在内存中保留的秒数，吊销或停用最迟在此后生效；0 为每次读库 / seconds a bearer token's user is kept in memory: a revocation or a disabled user takes at most this long to be refused; 0 reads the database on every call")
     var tokenCacheSeconds = 2.0
     @Flag(help: "载入演示数据、2,000 人合成人口及其 2,000 次就诊结算（如尚未载入）/ load the demo regions, policies, users, a generated population of 2,000 and 2,000 settled encounters of theirs, if not yet loaded") var demo = false
@@ -18,7 +19,7 @@ struct Serve: ReportingCommand {
     func execute() async throws {
         let logger = CommandLogging.logger
         let location = try database.location()
-        let (host, port, demo) = (host, port, demo)
+        let (host, port, demo, signIn) = (host, port, demo, signIn)
         guard tokenCacheSeconds >= 0, tokenCacheSeconds <= 300 else {
             throw ValidationError("--token-cache-seconds 须在 0 到 300 之间 / must be between 0 and 300")
         }
@@ -32,7 +33,8 @@ struct Serve: ReportingCommand {
             logger.info("yibao serving http://\(host):\(port) on \(location)")
             let app = YibaoApplication.make(
                 configuration: ServerConfiguration(host: host, port: port, database: location, demo: demo,
-                                                   tokenCacheLifetime: tokenCacheLifetime),
+                                                   tokenCacheLifetime: tokenCacheLifetime, passwordRules: signIn.passwordRules,
+                                                   lockout: signIn.lockout),
                 database: db, logger: logger, runsDatabase: false)
             try await app.runService()
         }

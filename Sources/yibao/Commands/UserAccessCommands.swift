@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import YibaoStore
 
-/// `yibao user disable | enable | tokens | revoke`: taking access away and giving it back. A running
+/// `yibao user disable | enable | unlock | tokens | revoke`: taking access away and giving it back. A running
 /// server sees the change within its `--token-cache-seconds` (docs/configuration.md).
 extension UserCommand {
     struct Disable: UserSwitch {
@@ -18,6 +18,22 @@ extension UserCommand {
         static let (active, done, already) = (true, "已启用 / enabled", "已是启用状态 / was already enabled")
         @Argument(help: "用户名 / username") var username: String
         @OptionGroup var database: DatabaseOption
+    }
+
+    /// The operator's way back in when every administrator has locked themselves out.
+    struct Unlock: ReportingCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "解除因连续登录失败造成的锁定 / lift the lock that wrong passwords put on a user's sign-in")
+        @Argument(help: "用户名 / username") var username: String
+        @OptionGroup var database: DatabaseOption
+
+        func execute() async throws {
+            let username = username
+            let changed = try await UserCommand.acting(on: username, database) { users, actor in
+                try await users.unlock(username: username, by: actor)
+            }
+            print(changed ? "已解锁 / unlocked \(username)" : "\(username) 未被锁定 / was not locked")
+        }
     }
 
     struct Tokens: ReportingCommand {

@@ -5,7 +5,7 @@ import YibaoStore
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "用户与令牌 / users, passwords and API tokens",
-        subcommands: [Add.self, Passwd.self, Token.self, Tokens.self, Revoke.self, Disable.self, Enable.self])
+        subcommands: [Add.self, Passwd.self, Token.self, Tokens.self, Revoke.self, Disable.self, Enable.self, Unlock.self])
 
     struct Add: ReportingCommand {
         static let configuration = CommandConfiguration(abstract: "新增用户（密码从标准输入读取）/ add a user (password read from stdin or prompted)")
@@ -18,6 +18,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "显示名 / display name") var name: String?
         @Flag(help: "不设密码（仅用令牌的系统用户）/ no password (token-only system client)") var noPassword = false
         @OptionGroup var database: DatabaseOption
+        @OptionGroup var signIn: SignInRulesOption
 
         func execute() async throws {
             guard let role = Role(rawValue: role) else {
@@ -30,9 +31,9 @@ struct UserCommand: AsyncParsableCommand {
             _ = try Principal(record)
             let password = noPassword ? nil : SecretInput.read(prompt: "密码 / password: ")
             if !noPassword, password == nil { throw ExitCode.failure }
-            try await database.with { db in
-                let users = UserRepository(database: db)
-                let hash: String? = if let password { try await users.hashPassword(password) } else { nil }
+            try await database.with { [signIn] db in
+                let users = signIn.users(of: db)
+                let hash: String? = if let password { try await users.hashPassword(password, of: username) } else { nil }
                 _ = try await db.write { sql in
                     try await users.create(record, passwordHash: hash, by: .commandLine(region: regionCode.value), in: sql)
                 }
@@ -45,11 +46,12 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "重设密码（并结束其会话）/ set a new password and end the user's sessions")
         @Argument var username: String
         @OptionGroup var database: DatabaseOption
+        @OptionGroup var signIn: SignInRulesOption
 
         func execute() async throws {
             guard let password = SecretInput.read(prompt: "新密码 / new password: ") else { throw ExitCode.failure }
-            try await database.with { db in
-                let users = UserRepository(database: db)
+            try await database.with { [signIn] db in
+                let users = signIn.users(of: db)
                 guard let user = try await users.find(username: username) else { throw UserRepository.notFound(username) }
                 try await users.setPassword(username: username, password: password, by: .commandLine(region: user.region))
             }

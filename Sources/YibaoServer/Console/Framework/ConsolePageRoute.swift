@@ -2,8 +2,8 @@ import Hummingbird
 import YibaoCore
 
 /// Registration of console pages that cannot forget their guard, like the API's `secured`: each page
-/// names the permission it needs (nil only for sign-in, sign-out and a job's page, which checks that the
-/// visitor started the job) and, for pages made for one kind
+/// names the permission it needs (nil only for sign-in, sign-out and the password form; `signedInPage`
+/// for a job's page, which checks that the visitor started the job) and, for pages made for one kind
 /// of user, the binding (the dashboard is the agency's, the institution page an institution's). A
 /// visitor without a session is sent to the sign-in page; a role without the permission or binding
 /// gets a 403 page saying why; handlers check the target's scope with `principal.authorize(_:on:)`.
@@ -23,7 +23,7 @@ extension Router where Context == YibaoRequestContext {
             do {
                 if let permission {
                     guard let principal = context.principal else { return ConsoleRenderer.redirect("/signin") }
-                    if context.passwordChangeRequired { return ConsoleRenderer.redirect("/password") }
+                    if context.passwordChangeRequired { return Self.passwordFirst }
                     try Authorization.check(principal, permission, principal.ownScope)
                     if let binding, principal.role.binding != binding {
                         throw DomainError(.forbidden, code: "FORBIDDEN_PAGE",
@@ -37,4 +37,17 @@ extension Router where Context == YibaoRequestContext {
             }
         }
     }
+
+    /// A page for whoever is signed in, whatever their permissions; like a permissioned page, it waits
+    /// until a password an administrator set has been replaced.
+    func signedInPage(_ method: HTTPRequest.Method, _ path: RouterPath,
+                      use handler: @escaping @Sendable (ConsoleVisit, Principal, Context) async throws -> Response) {
+        page(method, path, nil) { visit, context in
+            guard let principal = visit.principal else { return ConsoleRenderer.redirect("/signin") }
+            if context.passwordChangeRequired { return Self.passwordFirst }
+            return try await handler(visit, principal, context)
+        }
+    }
+
+    private static var passwordFirst: Response { ConsoleRenderer.redirect("/password") }
 }

@@ -11,8 +11,7 @@ struct JobPages {
     let jobs: ConsoleJobs
 
     func register(on router: Router<YibaoRequestContext>) {
-        router.page(.get, "/jobs", nil) { visit, _ in
-            guard let principal = visit.principal else { return ConsoleRenderer.redirect("/signin") }
+        router.signedInPage(.get, "/jobs") { visit, principal, _ in
             let list = try await jobs.jobs(startedBy: principal.userID)
             let data: [String: Any] = ["jobs": list.map { job -> [String: Any] in
                 ["href": "/jobs/\(job.record.id)", "title": visit.pick(job.title.zh, job.title.en), "who": job.record.username,
@@ -23,8 +22,7 @@ struct JobPages {
             }]
             return ConsoleRenderer.render(ConsolePage(template: "jobs", title: visit.t("jobs_title"), data: data), visit)
         }
-        router.page(.get, "/jobs/:id", nil) { visit, context in
-            guard let principal = visit.principal else { return ConsoleRenderer.redirect("/signin") }
+        router.signedInPage(.get, "/jobs/:id") { visit, principal, context in
             guard let id = context.parameters.get("id"), let job = try await jobs.job(id) else {
                 throw DomainError(.notFound, code: "JOB_NOT_FOUND", message: "任务不存在", messageEn: "no such job", path: "id")
             }

@@ -35,9 +35,15 @@ struct PasswordPages {
     }
 
     private func form(_ visit: ConsoleVisit, required: Bool, failure: DomainError?) -> Response {
-        var data: [String: Any] = ["required": required]
+        var data = Self.rule(users.passwordRules, visit)
+        data["required"] = required
         if let failure { data["failure"] = ConsoleRenderer.problem(failure, visit) }
         return ConsoleRenderer.render(ConsolePage(template: "password", title: visit.t("password_title"), data: data,
                                                   status: failure?.kind.status ?? .ok), visit)
+    }
+
+    /// A new-password field's hint and least length, from the deployment's rules.
+    static func rule(_ rules: PasswordRules, _ visit: ConsoleVisit) -> [String: Any] {
+        ["rule": visit.pick(rules.summary.zh, rules.summary.en), "minLength": rules.minimumLength]
     }
 }

@@ -43,6 +43,12 @@ struct UserPages {
                 return try await userPage(user, visit, failure: error, label: label)
             }
         }
+        router.page(.post, "/users/:username/unlock", .userManage, for: .agency) { visit, context in
+            try ConsoleCSRF.check(try await FormBody.read(visit.request, context: context), visit.request)
+            let user = try await managed(context, visit)
+            _ = try await administration.unlock(user, by: visit.user)
+            return ConsoleRenderer.redirect(Self.page(of: user))
+        }
         for (action, active) in [("disable", false), ("enable", true)] {
             router.page(.post, RouterPath(stringLiteral: "/users/:username/\(action)"), .userManage, for: .agency) { visit, context in
                 try ConsoleCSRF.check(try await FormBody.read(visit.request, context: context), visit.request)
@@ -74,19 +80,27 @@ struct UserPages {
         }
     }
 
+    /// A page of the users (`?q=` narrows, `?after=` goes on from a username) and the new-user form.
     private func usersPage(_ visit: ConsoleVisit, form: FormBody, failure: DomainError? = nil) async throws -> Response {
-        let users = try await administration.list(by: visit.user)
+        let text = visit.query["q"] ?? ""
+        let page = try await administration.list(by: visit.user, matching: text, after: visit.query["after"])
+        let users = page.items
         let typed = { (field: String) in form[field] ?? "" }
         let role = form["role"] ?? Role.enrolmentClerk.rawValue
-        var data: [String: Any] = [
-            "caption": visit.pick("可管理的用户 \(users.count) 个", "\(users.count) users you manage"),
-            "users": users.map { facts(of: $0, visit) },
+        let now = Clock.nowMillis()
+        var data = PasswordPages.rule(services.users.passwordRules, visit)
+        data.merge([
+            "caption": visit.pick("可管理的用户，按用户名（本页 \(users.count) 个）", "Users you manage, by username (\(users.count) on this page)"),
+            "q": text,
+
+            "users": users.map { facts(of: $0, at: now, visit) },
             "roles": Role.allCases.map { r -> [String: Any] in
                 ["value": r.rawValue, "label": visit.pick(r.displayName, r.displayNameEn), "selected": r.rawValue == role]
             },
             "new": ["username": typed("username"), "display_name": typed("display_name"), "admdvs": form["admdvs"] ?? visit.user.region.value,
                     "fixmedins_code": typed("fixmedins_code"), "psn_no": typed("psn_no"), "employer_id": typed("employer_id")],
-        ]
+        ]) { _, new in new }
+        data["next"] = page.nextAfter.map { "/users?" + ConsoleURL.query([("q", text), ("after", $0)]) }
         if let failure { data["failure"] = ConsoleRenderer.problem(failure, visit) }
         return ConsoleRenderer.render(ConsolePage(template: "users", title: visit.t("users_title"), data: data,
                                                   status: failure?.kind.status ?? .ok), visit)
@@ -98,7 +112,7 @@ struct UserPages {
             ["name": token.name, "issued": ConsoleFormat.instant(token.createdAt),
              "revoked": token.revokedAt.map(ConsoleFormat.instant) ?? "", "live": token.revokedAt == nil]
         }
-        var data = facts(of: user, visit)
+        var data = facts(of: user, at: Clock.nowMillis(), visit).merging(PasswordPages.rule(services.users.passwordRules, visit)) { _, new in new }
         data["tokens"] = tokens
         data["hasLive"] = tokens.contains { $0["live"] as? Bool == true }
         data["own"] = user.id == visit.user.userID
@@ -136,13 +150,17 @@ struct UserPages {
         try await administration.managed(try context.parameters.require("username"), by: visit.user)
     }
 
-    private func facts(of user: UserRecord, _ visit: ConsoleVisit) -> [String: Any] {
+    /// A user's row and facts; `state` says disabled, locked (until when, Beijing time) or active.
+    private func facts(of user: UserRecord, at now: Int64, _ visit: ConsoleVisit) -> [String: Any] {
         let role = Role(rawValue: user.role)
         let binding = [user.institution, user.personID.map { String($0) }, user.employerID.map { String($0) }].compactMap { $0 }.first
+        let locked = user.isLocked(at: now)
+        let state = !user.active ? visit.t("users_disabled")
+            : locked ? visit.t("users_locked") + " " + ConsoleFormat.instant(user.lockedUntil ?? now) : visit.t("users_active")
         var facts: [String: Any] = [
             "username": user.username, "page": Self.page(of: user), "name": user.displayName,
             "role": role.map { visit.pick($0.displayName, $0.displayNameEn) } ?? user.role, "region": user.region,
-            "active": user.active, "state": visit.t(user.active ? "users_active" : "users_disabled"),
+            "active": user.active, "locked": locked, "flagged": !user.active || locked, "state": state,
         ]
         facts["binding"] = binding
         return facts

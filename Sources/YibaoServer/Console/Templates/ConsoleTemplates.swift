@@ -69,8 +69,8 @@ enum ConsoleTemplates {
         <p><label for="current_password">{{t.password_current}}</label>
         <input id="current_password" name="current_password" type="password" autocomplete="current-password" required autofocus></p>
         <p><label for="password">{{t.password_new}}</label>
-        <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8" aria-describedby="password-hint">
-        <small id="password-hint">{{t.password_hint}}</small></p>
+        <input id="password" name="password" type="password" autocomplete="new-password" required minlength="{{minLength}}" aria-describedby="password-hint">
+        <small id="password-hint">{{rule}}{{t.password_hint}}</small></p>
         <p><label for="password_repeat">{{t.password_repeat}}</label>
         <input id="password_repeat" name="password_repeat" type="password" autocomplete="new-password" required></p>
         <p><button type="submit" id="change">{{t.password_submit}}</button></p>

@@ -1,12 +1,18 @@
 extension ConsoleTemplates {
     static let users = """
+        <form method="get" action="/users" class="filters" id="user-search" role="search">
+        <p><label for="q">{{t.users_query}}</label><input id="q" name="q" value="{{q}}" size="24"></p>
+        <p><button type="submit">{{t.users_search}}</button></p>
+        </form>
         <table id="users-table">
         <caption>{{caption}}</caption>
         <thead><tr><th scope="col">{{t.users_username}}</th><th scope="col">{{t.users_name}}</th><th scope="col">{{t.users_role}}</th>
         <th scope="col">{{t.users_region}}</th><th scope="col">{{t.users_binding}}</th><th scope="col">{{t.users_state}}</th></tr></thead>
         <tbody>{{#users}}<tr id="user-{{username}}"><td><a href="{{page}}">{{username}}</a></td><td>{{name}}</td><td>{{role}}</td>
-        <td>{{region}}</td><td>{{binding}}</td><td class="{{^active}}problem{{/active}}">{{state}}</td></tr>{{/users}}</tbody>
+        <td>{{region}}</td><td>{{binding}}</td><td class="{{#flagged}}problem{{/flagged}}">{{state}}</td></tr>{{/users}}
+        {{^users}}<tr><td colspan="6">{{t.users_none}}</td></tr>{{/users}}</tbody>
         </table>
+        {{#next}}<p><a href="{{next}}" id="users-next" rel="next">{{t.users_next}}</a></p>{{/next}}
         <section aria-labelledby="h-new-user"><h2 id="h-new-user">{{t.users_new}}</h2>
         {{> problem}}
         {{#new}}<form method="post" action="/users" id="new-user" class="calc">
@@ -19,7 +25,7 @@ extension ConsoleTemplates {
         <select id="role" name="role">{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select></p>
         <p><label for="admdvs">{{t.users_region}}</label><input id="admdvs" name="admdvs" value="{{admdvs}}" required inputmode="numeric" pattern="[0-9]{6}"></p>
         <p><label for="password">{{t.users_password}}</label><input id="password" name="password" type="password" autocomplete="new-password"
-        aria-describedby="password-hint"><small id="password-hint">{{t.users_passwordHint}}</small></p>
+        aria-describedby="password-hint"><small id="password-hint">{{rule}}{{t.users_passwordHint}}</small></p>
         </fieldset>
         <fieldset><legend>{{t.users_bindingLegend}}</legend>
         <p class="hint">{{t.users_bindingHint}}</p>
@@ -41,6 +47,10 @@ extension ConsoleTemplates {
         {{#binding}}<dt>{{t.users_binding}}</dt><dd>{{binding}}</dd>{{/binding}}
         <dt>{{t.users_state}}</dt><dd id="user-state">{{state}}</dd>
         </dl>
+        {{#locked}}<form method="post" action="{{page}}/unlock" class="inline-form">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit" id="unlock">{{t.users_unlock}}</button>
+        </form>{{/locked}}
         {{^own}}<form method="post" action="{{page}}/{{switchAction}}" class="inline-form">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit" id="switch">{{switchLabel}}</button>
@@ -48,9 +58,9 @@ extension ConsoleTemplates {
         <form method="post" action="{{page}}/password" class="inline-form" id="set-password">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <label for="new-password">{{t.users_setPassword}}</label> <input id="new-password" name="password" type="password"
-        autocomplete="new-password" required minlength="8" aria-describedby="set-password-hint">
+        autocomplete="new-password" required minlength="{{minLength}}" aria-describedby="set-password-hint">
         <button type="submit" id="set-password-button">{{t.users_setPassword}}</button>
-        <small id="set-password-hint">{{t.users_setPasswordHint}}</small>
+        <small id="set-password-hint">{{rule}}{{t.users_setPasswordHint}}</small>
         </form>{{/own}}
         <p class="hint">{{t.users_hint}}</p>
         {{> problem}}
