@@ -74,7 +74,9 @@ import YibaoTestSupport
             #expect(try await client.send(.get, "/api/institutions/H35020000002", auth: token).status == .forbidden)
 
             // A system client without an institution cannot even be created, and the refusal writes nothing.
-            let before = try await client.send(.get, "/api/audit", auth: try await client.signIn("auditor"))
+            // (One auditor session for both counts: a sign-in is itself on the trail.)
+            let auditor = try await client.signIn("auditor")
+            let before = try await client.send(.get, "/api/audit", auth: auditor)
             let unbound = try await client.send(.post, "/api/users",
                                                 body: #"{"username":"his2","role":"system_client","admdvs":"350200"}"#, auth: admin)
             #expect(unbound.status == .badRequest)
@@ -83,7 +85,7 @@ import YibaoTestSupport
                 body: #"{"username":"his3","role":"system_client","admdvs":"350200","fixmedins_code":"NOPE"}"#, auth: admin)
             #expect(unknownInstitution.status == .badRequest)
             #expect(unknownInstitution.code == "INSTITUTION_UNKNOWN")
-            let after = try await client.send(.get, "/api/audit", auth: try await client.signIn("auditor"))
+            let after = try await client.send(.get, "/api/audit", auth: auditor)
             #expect((before.json["items"] as? [Any])?.count == (after.json["items"] as? [Any])?.count)
         }
     }

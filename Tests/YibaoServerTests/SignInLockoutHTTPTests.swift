@@ -60,7 +60,8 @@ import YibaoTestSupport
             #expect(unlocked.status == .ok && unlocked.json["lockedUntil"] == nil && unlocked.json["failedSignIns"] as? Int == 0)
             _ = try await client.signIn("collect")
             let trail = try await client.database.read { sql in try await AuditTrail.recent(region: "350200", limit: 10, in: sql) }
-            #expect(trail.filter { $0.target == "user:collect" }.map(\.action).prefix(2) == ["user.unlock", "user.lock"])
+            #expect(trail.filter { $0.target == "user:collect" }.map(\.action).prefix(4)
+                == ["user.signin", "user.unlock", "user.lock", "user.signin_failed"])
         }
     }
 

@@ -13,7 +13,7 @@ import YibaoCore
             let users = try await UserRepositoryTests.seed(db)
             let token = try await users.issueToken(username: "clerk", name: "script", by: Self.actor)
             let clerk = try await users.authenticate(username: "clerk", password: "Correct-Horse-1")
-            let session = try await users.startSession(userID: clerk.id)
+            let session = try await users.startSession(for: clerk)
 
             #expect(try await users.setActive(false, username: "clerk", by: Self.actor))
             #expect(try await users.user(forToken: token) == nil)
@@ -89,7 +89,7 @@ import YibaoCore
         try await backend.withDatabase { db in
             let users = try await UserRepositoryTests.seed(db)
             let clerk = try await users.authenticate(username: "clerk", password: "Correct-Horse-1")
-            let session = try await users.startSession(userID: clerk.id)
+            let session = try await users.startSession(for: clerk)
             await #expect { try await users.changeOwnPassword(username: "clerk", current: "wrong horse", new: "Battery-Staple-2", by: Self.actor) }
                 throws: { ($0 as? DomainError)?.code == "PASSWORD_WRONG" && ($0 as? DomainError)?.path == "current_password" }
             await #expect { try await users.changeOwnPassword(username: "clerk", current: "Correct-Horse-1", new: "short", by: Self.actor) }

@@ -87,7 +87,7 @@ import YibaoCore
         try await backend.withDatabase { db in
             let users = try await Self.seed(db)
             let user = try await users.authenticate(username: "clerk", password: "Correct-Horse-1")
-            let session = try await users.startSession(userID: user.id)
+            let session = try await users.startSession(for: user)
             #expect(try await users.user(forSession: session)?.username == "clerk")
             try await users.setPassword(username: "clerk", password: "Battery-Staple-2", by: .commandLine(region: "350200"))
             #expect(try await users.user(forSession: session) == nil)

@@ -14,10 +14,13 @@ public struct ServerConfiguration: Sendable {
     /// What a new password must be, and when wrong ones lock a user (docs/configuration.md).
     public var passwordRules: PasswordRules
     public var lockout: LockoutRule
+    /// A console session unused this long ends; zero never.
+    public var sessionIdle: Duration
 
     public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqlite(path: "yibao.sqlite"),
                 demo: Bool = false, bcryptCost: UInt8 = 12, tokenCacheLifetime: Duration = .seconds(2),
-                passwordRules: PasswordRules = .standard, lockout: LockoutRule = .standard) {
+                passwordRules: PasswordRules = .standard, lockout: LockoutRule = .standard,
+                sessionIdle: Duration = UserRepository.standardSessionIdle) {
         self.host = host
         self.port = port
         self.database = database
@@ -26,5 +29,6 @@ public struct ServerConfiguration: Sendable {
         self.tokenCacheLifetime = tokenCacheLifetime
         self.passwordRules = passwordRules
         self.lockout = lockout
+        self.sessionIdle = sessionIdle
     }
 }

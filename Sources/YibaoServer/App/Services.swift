@@ -15,7 +15,8 @@ public struct Services: Sendable {
     public init(database: any Database, configuration: ServerConfiguration) {
         self.database = database
         self.users = UserRepository(database: database, bcryptCost: configuration.bcryptCost, passwordRules: configuration.passwordRules,
-                                    lockout: configuration.lockout, keepTokensFor: configuration.tokenCacheLifetime)
+                                    lockout: configuration.lockout, sessionIdle: configuration.sessionIdle,
+                                    keepTokensFor: configuration.tokenCacheLifetime)
         self.regions = RegionRepository(database: database)
         self.institutions = InstitutionRepository(database: database)
         self.policies = PolicyRepository(database: database)

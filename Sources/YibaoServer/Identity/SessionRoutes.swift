@@ -43,6 +43,12 @@ struct SessionRoutes {
         }
     }
 
+    /// The cookie of a session just started: as long as the session's own lifetime, for this site only.
+    static func startedSession(_ token: String) -> Cookie {
+        Cookie(name: AuthenticationMiddleware.sessionCookie, value: token, maxAge: Int(UserRepository.sessionLifetimeMillis / 1000),
+               path: "/", secure: false, httpOnly: true, sameSite: .strict)
+    }
+
     /// The session cookie's removal, once the session it named has ended.
     static let endedSession = Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true)
 
@@ -51,10 +57,9 @@ struct SessionRoutes {
             let body = try await request.decodeJSON(as: SignIn.self, context: context)
             let user = try await users.authenticate(username: body.username, password: body.password)
             let principal = try Principal(user)
-            let token = try await users.startSession(userID: user.id)
+            let token = try await users.startSession(for: user)
             var response = try JSONResponse(Me(principal)).response(from: request, context: context)
-            response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: token,
-                                      maxAge: 8 * 3600, path: "/", secure: false, httpOnly: true, sameSite: .strict))
+            response.setCookie(Self.startedSession(token))
             return response
         }
         api.delete("/session") { request, context -> Response in

@@ -20,17 +20,21 @@ public struct LockoutRule: Sendable, Equatable {
 }
 
 extension UserRepository {
-    /// Counts one wrong password for `user`; returns when the lock ends if this one locked it. The count
-    /// goes up in the database (`failed_signins + 1`), so guesses sent at once on several connections
-    /// are each counted. The lock starts the count afresh, with its entry on the audit trail.
+    /// Counts one wrong password for `user`, with its audit entry (`user.signin_failed`); returns when
+    /// the lock ends if this one locked it. The count goes up in the database (`failed_signins + 1`), so
+    /// guesses sent at once on several connections are each counted. The lock starts the count afresh,
+    /// with its own entry (`user.lock`).
     func recordFailedSignIn(of user: UserRecord, at now: Int64) async throws -> Int64? {
         let rule = lockout
         return try await database.write { db in
             let failures = try await db.first(Self.countFailure, user.id)?.decode(column: "failed_signins", as: Int64.self) ?? 0
+            let actor = AuditActor(name: user.username, role: user.role, region: user.region)
+            try await AuditTrail.append(actor.event(action: "user.signin_failed", target: "user:\(user.username)",
+                                                    after: "wrong password, \(failures) in a row"), in: db)
             guard rule.attempts > 0, failures >= rule.attempts else { return nil }
             let until = now + rule.durationMillis
             try await db.update("users").set("failed_signins", to: 0).set("locked_until", to: until).where("id", .equal, user.id).run()
-            try await AuditTrail.append(AuditActor(name: user.username, role: user.role, region: user.region).event(
+            try await AuditTrail.append(actor.event(
                 action: "user.lock", target: "user:\(user.username)",
                 after: "\(failures) failed sign-ins in a row, locked for \(rule.durationMillis / 60_000) min"), in: db)
             return until

@@ -19,15 +19,19 @@ public struct UserRepository: Sendable {
     public let passwordRules: PasswordRules
     /// When wrong passwords lock a user's sign-in (`SignInLockout`).
     public let lockout: LockoutRule
+    /// How long a console session lasts without a request before it ends (`Sessions`); zero never.
+    public let sessionIdle: Duration
 
     /// `keepTokensFor` zero (the default, for commands and tools) reads the token on every call;
     /// `now` is the clock the kept tokens age by (tests pass their own).
     public init(database: any Database, bcryptCost: UInt8 = 12, passwordRules: PasswordRules = .standard, lockout: LockoutRule = .standard,
-                keepTokensFor lifetime: Duration = .zero, now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
+                sessionIdle: Duration = Self.standardSessionIdle, keepTokensFor lifetime: Duration = .zero,
+                now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
         self.database = database
         self.bcryptCost = bcryptCost
         self.passwordRules = passwordRules
         self.lockout = lockout
+        self.sessionIdle = sessionIdle
         tokens = lifetime > .zero ? ExpiringCache(lifetime: lifetime, now: now) : nil
     }
 
@@ -189,34 +193,6 @@ public struct UserRepository: Sendable {
         SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND u.active = 1
         """)
-
-    // MARK: sessions
-
-    public func startSession(userID: Int64, lifetimeMillis: Int64 = 8 * 3_600_000) async throws -> String {
-        let token = SecretToken.generate(prefix: "yss_")
-        let now = Clock.nowMillis()
-        try await database.write { db in
-            try await db.insert(into: "sessions").columns("token_sha256", "user_id", "created_at", "expires_at")
-                .values(SQLBind(SecretToken.digest(token)), SQLBind(userID), SQLBind(now), SQLBind(now + lifetimeMillis))
-                .run()
-        }
-        return token
-    }
-
-    public func user(forSession token: String) async throws -> UserRecord? {
-        try await database.read { db in
-            try await db.raw("""
-                SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
-                WHERE s.token_sha256 = \(bind: SecretToken.digest(token)) AND s.expires_at > \(bind: Clock.nowMillis()) AND u.active = 1
-                """).first().map(UserRecord.init(row:))
-        }
-    }
-
-    public func endSession(_ token: String) async throws {
-        try await database.write { db in
-            try await db.delete(from: "sessions").where("token_sha256", .equal, SecretToken.digest(token)).run()
-        }
-    }
 
     // MARK: passwords
 

@@ -31,12 +31,11 @@ struct SignInPages {
                 return signInForm(visit, username: username, failure: visit.pick(error.message, error.messageEn))
             }
             let principal = try Principal(user)
-            let token = try await users.startSession(userID: user.id)
+            let token = try await users.startSession(for: user)
             // A password an administrator set is replaced before anything else.
             let next = user.passwordChangeRequired ? "/password" : ConsoleSection.home(for: principal)?.path ?? "/"
             var response = ConsoleRenderer.redirect(next)
-            response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: token,
-                                      maxAge: 8 * 3600, path: "/", secure: false, httpOnly: true, sameSite: .strict))
+            response.setCookie(SessionRoutes.startedSession(token))
             return response
         }
         router.page(.post, "/signout", nil) { visit, context in
