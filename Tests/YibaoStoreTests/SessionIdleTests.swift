@@ -5,7 +5,7 @@ import YibaoCore
 @testable import YibaoStore
 
 /// Console sessions end when left alone; a request keeps one alive, writing at most once a minute;
-/// sign-ins, right and wrong, are on the audit trail.
+/// sign-ins, right and wrong, and sign-outs are on the audit trail.
 @Suite struct SessionIdleTests {
     static func users(_ db: any Database, idle: Duration) async throws -> UserRepository {
         _ = try await UserRepositoryTests.seed(db)
@@ -72,12 +72,14 @@ import YibaoCore
         try await backend.withDatabase { db in
             let users = try await Self.users(db, idle: .seconds(600))
             await #expect(throws: DomainError.self) { try await users.authenticate(username: "clerk", password: "wrong") }
-            _ = try await users.startSession(for: try await users.authenticate(username: "clerk", password: "Correct-Horse-1"))
+            let session = try await users.startSession(for: try await users.authenticate(username: "clerk", password: "Correct-Horse-1"))
+            try await users.endSession(session)
+            try await users.endSession(session)  // already ended: nothing more on the trail
             let trail = try await db.read { sql in try await AuditTrail.recent(region: "350200", limit: 10, in: sql) }
                 .filter { $0.target == "user:clerk" }
-            #expect(trail.prefix(2).map(\.action) == ["user.signin", "user.signin_failed"])
-            #expect(trail.prefix(2).allSatisfy { $0.actor == "clerk" })
-            #expect(trail[1].after == "wrong password, 1 in a row")
+            #expect(trail.prefix(3).map(\.action) == ["user.signout", "user.signin", "user.signin_failed"])
+            #expect(trail.prefix(3).allSatisfy { $0.actor == "clerk" })
+            #expect(trail[2].after == "wrong password, 1 in a row")
         }
     }
 }

@@ -4,7 +4,7 @@ import YibaoCore
 /// Console sessions: a cookie's digest in `sessions`, valid for at most `lifetime` (8 hours) and ended
 /// sooner after `sessionIdle` without a request (等级保护: 登录连接超时自动退出). A request notes the
 /// session as seen, writing at most once a minute, so a busy clerk's pages cost no write each.
-/// Starting one is a sign-in, and goes on the audit trail (`user.signin`) with it.
+/// Starting one is a sign-in and ending one a sign-out; both go on the audit trail with them.
 extension UserRepository {
     public static let standardSessionIdle = Duration.seconds(30 * 60)
     public static let sessionLifetimeMillis: Int64 = 8 * 3_600_000
@@ -45,9 +45,17 @@ extension UserRepository {
         return user
     }
 
+    /// Signs out: the session ends, with its entry on the trail (`user.signout`) when it was live.
     public func endSession(_ token: String) async throws {
+        let digest = SecretToken.digest(token)
         try await database.write { db in
-            try await db.delete(from: "sessions").where("token_sha256", .equal, SecretToken.digest(token)).run()
+            guard let row = try await db.raw("""
+                SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_sha256 = \(bind: digest)
+                """).first() else { return }
+            let user = try UserRecord(row: row)
+            try await db.delete(from: "sessions").where("token_sha256", .equal, digest).run()
+            try await AuditTrail.append(AuditActor(name: user.username, role: user.role, region: user.region)
+                .event(action: "user.signout", target: "user:\(user.username)", after: "session ended"), in: db)
         }
     }
 }
