@@ -27,6 +27,9 @@ public enum TestBackend: String, CaseIterable, Codable, Sendable, CustomStringCo
         return logger
     }()
 
+    /// Ten test databases with their pools stay well under CI's `max_connections` (`TestDatabaseLimit`).
+    static let postgresDatabases = TestDatabaseLimit(permits: 10)
+
     /// A brand-new database for one test, migrated unless asked not to, removed afterwards; on
     /// PostgreSQL with a pool of `poolMaxConnections` when given.
     public func withDatabase<T: Sendable>(poolMaxConnections: Int? = nil, migrate: Bool = true,
@@ -43,17 +46,24 @@ public enum TestBackend: String, CaseIterable, Codable, Sendable, CustomStringCo
                 throw TestSetupError("YIBAO_TEST_POSTGRES_URL is not a postgres:// URL")
             }
             let name = "yibao_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-            try await Self.admin(url, "CREATE DATABASE \(name)")
             let admin = url
             url.database = String(name)
             if let poolMaxConnections { url.poolMaxConnections = poolMaxConnections }
+            await Self.postgresDatabases.acquire()
             let result: Result<T, any Error>
             do {
+                try await Self.admin(admin, "CREATE DATABASE \(name)")
                 result = .success(try await DatabaseOpening.with(.postgres(url), migrate: migrate, logger: Self.logger, body))
             } catch {
                 result = .failure(error)
             }
-            try await Self.admin(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            do {
+                try await Self.admin(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            } catch {
+                await Self.postgresDatabases.release()
+                throw error
+            }
+            await Self.postgresDatabases.release()
             return try result.get()
         }
     }
