@@ -119,7 +119,8 @@ public struct ResidentBillingRun: Sendable {
         }, region: region, in: db)
         let written = assessed.filter { stored.contains($0.psnNo) }
         part.alreadyBilled = assessed.count - written.count
-        try await ContributionBillRepository.insert(written.map {
+        // Their premiums were new just now, so their bills are too: the keys written are all of them.
+        _ = try await ContributionBillRepository.insert(written.map {
             ContributionBill(admdvs: region, employerID: 0, psnNo: $0.psnNo, month: "\(year)-01", employerShare: .zero,
                              individualShare: $0.assessment.premium.personal, dueDate: $0.assessment.due)
         }, in: db)
