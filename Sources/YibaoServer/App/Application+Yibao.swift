@@ -47,6 +47,7 @@ public enum YibaoApplication {
         let services = Services(database: database, configuration: configuration)
         var app = Application(
             router: router(services: services),
+            server: .http1OnEventLoops,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "yibao"),
             logger: logger)
         if runsDatabase { app.addServices(DatabaseService(database: database)) }
