@@ -1,3 +1,4 @@
+import SQLKit
 import Testing
 import YibaoStore
 import YibaoTestSupport
@@ -121,6 +122,34 @@ import YibaoTestSupport
                                                 auth: admin)
             #expect(created.status == .created && created.json["passwordChangeRequired"] as? Bool == true)
             #expect(try await client.send(.get, "/api/policies", auth: try await client.signIn("li.na", "Initial-2026")).status == .forbidden)
+        }
+    }
+
+    @Test(arguments: TestBackend.all)
+    func aPasswordPastItsAgeIsReplacedBeforeAnythingElse(backend: TestBackend) async throws {
+        try await LiveServer.run(backend) { client in
+            let fund = try await client.signIn("fund")
+            #expect(try await client.send(.get, "/api/policies", auth: fund).status == .ok)
+            // The standard rules: 90 days. Set 91 days ago, the open session is held to it at once.
+            try await client.database.write { sql in
+                try await sql.update("users").set("password_changed_at", to: Clock.nowMillis() - 91 * 86_400_000)
+                    .where("username", .equal, "fund").run()
+            }
+            let refused = try await client.send(.get, "/api/policies", auth: fund)
+            #expect(refused.status == .forbidden && refused.json["code"] as? String == "PASSWORD_EXPIRED")
+            #expect(try await client.send(.get, "/api/me", auth: fund).status == .ok)
+            let page = try await client.send(.get, "/dashboard", auth: fund)
+            #expect(page.status == .seeOther && page.headers[.location] == "/password")
+            let form = try await client.send(.get, "/password", auth: fund).body
+            #expect(form.contains("id=\"password-required\"") && form.contains("90"))
+
+            let same = try await client.send(.post, "/api/me/password",
+                                             body: #"{"current_password":"\#(DemoData.password)","password":"\#(DemoData.password)"}"#, auth: fund)
+            #expect(same.status == .badRequest && same.json["code"] as? String == "PASSWORD_UNCHANGED")
+            #expect(try await client.send(.post, "/api/me/password", body: #"{"current_password":"\#(DemoData.password)","password":"Ledger-Renewed-2026"}"#,
+                                          auth: fund).status == .noContent)
+            let renewed = try await client.signIn("fund", "Ledger-Renewed-2026")
+            #expect(try await client.send(.get, "/api/policies", auth: renewed).status == .ok)
         }
     }
 }

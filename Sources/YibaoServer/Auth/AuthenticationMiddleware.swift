@@ -21,7 +21,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         } else if let session = request.cookies[Self.sessionCookie]?.value,
                   let user = try await users.user(forSession: session) {
             context.principal = try Principal(user)
-            context.passwordChangeRequired = user.passwordChangeRequired
+            context.passwordChange = users.passwordChange(for: user)
         }
         return try await next(request, context)
     }

@@ -1,5 +1,6 @@
 import Hummingbird
 import YibaoCore
+import YibaoStore
 
 /// Registration of API routes that cannot forget their guard: each names the permission it needs,
 /// and the handler receives the principal only after the role check passed. Handlers then check the
@@ -13,7 +14,7 @@ extension RouterMethods where Context == YibaoRequestContext {
     ) -> Self {
         on(path, method: method) { request, context in
             let principal = try context.signedIn()
-            guard !context.passwordChangeRequired else { throw DomainError.passwordChangeRequired }
+            if let reason = context.passwordChange { throw DomainError.passwordChangeRequired(reason) }
             // The role half of the check: the principal's own binding always fits its scope.
             try Authorization.check(principal, permission, principal.ownScope)
             return try await handler(request, context, principal)
@@ -22,10 +23,20 @@ extension RouterMethods where Context == YibaoRequestContext {
 }
 
 extension DomainError {
-    /// A session whose password an administrator set may change it and nothing else.
-    static let passwordChangeRequired = DomainError(.forbidden, code: "PASSWORD_CHANGE_REQUIRED",
-                                                    message: "请先修改管理员为您设置的密码（POST /api/me/password，或控制台“修改密码”）",
-                                                    messageEn: "change the password an administrator set for you first (POST /api/me/password, or 修改密码 in the console)")
+    /// A session whose password an administrator set, or whose password is past its age, may change it
+    /// and nothing else.
+    static func passwordChangeRequired(_ reason: PasswordChangeReason) -> DomainError {
+        switch reason {
+        case .setByAdministrator:
+            DomainError(.forbidden, code: "PASSWORD_CHANGE_REQUIRED",
+                        message: "请先修改管理员为您设置的密码（POST /api/me/password，或控制台“修改密码”）",
+                        messageEn: "change the password an administrator set for you first (POST /api/me/password, or 修改密码 in the console)")
+        case .expired:
+            DomainError(.forbidden, code: "PASSWORD_EXPIRED",
+                        message: "密码已超过规定的使用期限，请先修改（POST /api/me/password，或控制台“修改密码”）",
+                        messageEn: "your password is older than the deployment allows: change it first (POST /api/me/password, or 修改密码 in the console)")
+        }
+    }
 }
 
 extension YibaoRequestContext {

@@ -10,17 +10,23 @@ public struct PasswordRules: Sendable, Equatable {
     public var minimumLength: Int
     /// At least this many of: capital letters, small letters, digits, other characters.
     public var minimumClasses: Int
+    /// A password older than this many days must be changed before anything else; zero never
+    /// (`PasswordAge`).
+    public var maximumAgeDays: Int
 
     /// bcrypt reads at most 72 bytes; a longer password would be cut without the user knowing.
     public static let maximumBytes = 72
     public static let lengths = 8...64
     public static let classes = 1...4
-    public static let standard = PasswordRules(minimumLength: 8, minimumClasses: 3)
+    public static let ageDays = 0...3650
+    public static let standard = PasswordRules(minimumLength: 8, minimumClasses: 3, maximumAgeDays: 90)
 
-    public init(minimumLength: Int, minimumClasses: Int) {
-        precondition(Self.lengths.contains(minimumLength) && Self.classes.contains(minimumClasses), "checked by the command's options")
+    public init(minimumLength: Int, minimumClasses: Int, maximumAgeDays: Int = Self.standard.maximumAgeDays) {
+        precondition(Self.lengths.contains(minimumLength) && Self.classes.contains(minimumClasses) && Self.ageDays.contains(maximumAgeDays),
+                     "checked by the command's options")
         self.minimumLength = minimumLength
         self.minimumClasses = minimumClasses
+        self.maximumAgeDays = maximumAgeDays
     }
 
     /// Refuses a password that breaks a rule, naming the rule (at `password`). `username` is the user's

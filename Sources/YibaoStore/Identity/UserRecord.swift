@@ -17,10 +17,13 @@ public struct UserRecord: Sendable, Equatable, Codable {
     public var failedSignIns: Int
     /// Milliseconds since 1970 until which password sign-in is refused; nil when never locked or unlocked.
     public var lockedUntil: Int64?
+    /// Milliseconds since 1970 when the password was last set (`PasswordRules.maximumAgeDays`).
+    public var passwordChangedAt: Int64
 
     public init(id: Int64, username: String, displayName: String, role: String, region: String,
                 institution: String? = nil, personID: Int64? = nil, employerID: Int64? = nil, active: Bool = true,
-                passwordChangeRequired: Bool = false, failedSignIns: Int = 0, lockedUntil: Int64? = nil) {
+                passwordChangeRequired: Bool = false, failedSignIns: Int = 0, lockedUntil: Int64? = nil,
+                passwordChangedAt: Int64 = 0) {
         self.id = id
         self.username = username
         self.displayName = displayName
@@ -33,5 +36,6 @@ public struct UserRecord: Sendable, Equatable, Codable {
         self.passwordChangeRequired = passwordChangeRequired
         self.failedSignIns = failedSignIns
         self.lockedUntil = lockedUntil
+        self.passwordChangedAt = passwordChangedAt
     }
 }

@@ -62,13 +62,15 @@ public struct UserRepository: Sendable {
         }
         var stored = user
         stored.id = IDGenerator.shared.next()
+        let now = Clock.nowMillis()
+        stored.passwordChangedAt = now
         stored.passwordChangeRequired = user.passwordChangeRequired && hash != nil
         try await db.insert(into: "users")
             .columns("id", "username", "display_name", "role", "admdvs", "fixmedins_code", "psn_no", "employer_id", "password_hash", "active",
-                     "password_change_required", "created_at")
+                     "password_change_required", "created_at", "password_changed_at")
             .values(SQLBind(stored.id), SQLBind(stored.username), SQLBind(stored.displayName), SQLBind(stored.role),
                     SQLBind(stored.region), SQLBind(stored.institution), SQLBind(stored.personID), SQLBind(stored.employerID), SQLBind(hash),
-                    SQLBind(stored.active ? 1 : 0), SQLBind(stored.passwordChangeRequired ? 1 : 0), SQLBind(Clock.nowMillis()))
+                    SQLBind(stored.active ? 1 : 0), SQLBind(stored.passwordChangeRequired ? 1 : 0), SQLBind(now), SQLBind(now))
             .run()
         try await AuditTrail.append(actor.event(action: "user.create", target: "user:\(stored.username)",
                                                 after: "role=\(stored.role) region=\(stored.region)"
@@ -131,7 +133,7 @@ public struct UserRepository: Sendable {
     }
 
     /// A user's own change: the current password must be right (`PASSWORD_WRONG`, at `current_password`),
-    /// and one an administrator set must really be replaced (`PASSWORD_UNCHANGED`); then as
+    /// and one an administrator set or one past its age must really be replaced (`PASSWORD_UNCHANGED`); then as
     /// `setPassword`, which ends every session of the user, the one asking too.
     public func changeOwnPassword(username: String, current: String, new: String, by actor: AuditActor) async throws {
         let user: UserRecord
@@ -141,8 +143,8 @@ public struct UserRepository: Sendable {
             throw DomainError(.unauthorized, code: "PASSWORD_WRONG", message: "当前密码不正确", messageEn: "the current password is wrong",
                               path: "current_password")
         }
-        if user.passwordChangeRequired, new == current {
-            throw DomainError(code: "PASSWORD_UNCHANGED", message: "新密码不能与管理员设置的密码相同", messageEn: "the new password must differ from the one an administrator set",
+        if passwordChange(for: user) != nil, new == current {
+            throw DomainError(code: "PASSWORD_UNCHANGED", message: "新密码不能与当前密码相同", messageEn: "the new password must differ from the current one",
                               path: "password")
         }
         try await setPassword(username: username, password: new, by: actor)
@@ -156,7 +158,7 @@ public struct UserRepository: Sendable {
         try await database.write { db in
             let user = try await Self.stored(username, in: db)
             try await db.update("users").set("password_hash", to: hash).set("password_change_required", to: changeRequired ? 1 : 0)
-                .set("failed_signins", to: 0).set("locked_until", to: SQLLiteral.null)
+                .set("failed_signins", to: 0).set("locked_until", to: SQLLiteral.null).set("password_changed_at", to: Clock.nowMillis())
                 .where("id", .equal, user.id).run()
             try await db.delete(from: "sessions").where("user_id", .equal, user.id).run()
             try await AuditTrail.append(actor.event(action: "user.passwd", target: "user:\(username)", after: "password changed, sessions ended" + (changeRequired ? ", change required" : "")), in: db)
@@ -226,6 +228,7 @@ extension UserRecord {
                   active: try row.decode(column: "active", as: Int64.self) != 0,
                   passwordChangeRequired: try row.decode(column: "password_change_required", as: Int64.self) != 0,
                   failedSignIns: Int(try row.decode(column: "failed_signins", as: Int64.self)),
-                  lockedUntil: try row.decode(column: "locked_until", as: Int64?.self))
+                  lockedUntil: try row.decode(column: "locked_until", as: Int64?.self),
+                  passwordChangedAt: try row.decode(column: "password_changed_at", as: Int64.self))
     }
 }

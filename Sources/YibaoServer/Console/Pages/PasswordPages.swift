@@ -4,14 +4,15 @@ import YibaoStore
 
 /// One's own password (修改密码, linked from every page's header): the current one, the new one twice.
 /// A change ends every session of the user, this one too, so the answer is the sign-in page saying so.
-/// A user whose password an administrator set is sent here from every other page until it is changed.
+/// A user whose password an administrator set, or whose password is past its age, is sent here from
+/// every other page until it is changed.
 struct PasswordPages {
     let users: UserRepository
 
     func register(on router: Router<YibaoRequestContext>) {
         router.page(.get, "/password", nil) { visit, context in
             guard visit.principal != nil else { return ConsoleRenderer.redirect("/signin") }
-            return form(visit, required: context.passwordChangeRequired, failure: nil)
+            return form(visit, required: context.passwordChange, failure: nil)
         }
         router.page(.post, "/password", nil) { visit, context in
             guard let principal = visit.principal else { return ConsoleRenderer.redirect("/signin") }
@@ -26,7 +27,7 @@ struct PasswordPages {
                 try await users.changeOwnPassword(username: principal.username, current: fields["current_password"] ?? "", new: new,
                                                   by: principal.auditActor)
             } catch let error as DomainError {
-                return form(visit, required: context.passwordChangeRequired, failure: error)
+                return form(visit, required: context.passwordChange, failure: error)
             }
             var response = ConsoleRenderer.redirect("/signin?password=changed")
             response.setCookie(SessionRoutes.endedSession)
@@ -34,9 +35,15 @@ struct PasswordPages {
         }
     }
 
-    private func form(_ visit: ConsoleVisit, required: Bool, failure: DomainError?) -> Response {
+    private func form(_ visit: ConsoleVisit, required: PasswordChangeReason?, failure: DomainError?) -> Response {
         var data = Self.rule(users.passwordRules, visit)
-        data["required"] = required
+        switch required {
+        case .setByAdministrator: data["required"] = visit.t("password_required")
+        case .expired:
+            let days = users.passwordRules.maximumAgeDays
+            data["required"] = visit.pick("您的密码已使用 \(days) 天以上，请先修改。", "Your password is more than \(days) days old: change it first.")
+        case nil: break
+        }
         if let failure { data["failure"] = ConsoleRenderer.problem(failure, visit) }
         return ConsoleRenderer.render(ConsolePage(template: "password", title: visit.t("password_title"), data: data,
                                                   status: failure?.kind.status ?? .ok), visit)

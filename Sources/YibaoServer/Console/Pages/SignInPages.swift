@@ -32,8 +32,8 @@ struct SignInPages {
             }
             let principal = try Principal(user)
             let token = try await users.startSession(for: user)
-            // A password an administrator set is replaced before anything else.
-            let next = user.passwordChangeRequired ? "/password" : ConsoleSection.home(for: principal)?.path ?? "/"
+            // A password an administrator set, or one past its age, is replaced before anything else.
+            let next = users.passwordChange(for: user) != nil ? "/password" : ConsoleSection.home(for: principal)?.path ?? "/"
             var response = ConsoleRenderer.redirect(next)
             response.setCookie(SessionRoutes.startedSession(token))
             return response

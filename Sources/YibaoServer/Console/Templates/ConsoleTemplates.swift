@@ -62,7 +62,7 @@ enum ConsoleTemplates {
         """
 
     static let password = """
-        {{#required}}<div class="problem" role="alert" id="password-required"><p>{{t.password_required}}</p></div>{{/required}}
+        {{#required}}<div class="problem" role="alert" id="password-required"><p>{{required}}</p></div>{{/required}}
         {{> problem}}
         <form method="post" action="/password" class="card narrow" id="password-form">
         <input type="hidden" name="csrf" value="{{csrf}}">
