@@ -17,6 +17,7 @@ import json
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -112,10 +113,11 @@ def sign_in(driver, base, username, password=PASSWORD):
     assert driver.find_element(By.ID, "who").text.startswith(username)
 
 
-def replace_first_password(driver, current, new):
-    """On the page a first sign-in lands on: the password an administrator set, replaced."""
+def replace_first_password(driver, current, new, why="管理员"):
+    """On the page a first sign-in lands on: the password an administrator set (or one past its age,
+    `why` then saying so), replaced."""
     assert path(driver) == "/password"
-    assert "管理员" in driver.find_element(By.ID, "password-required").text
+    assert why in driver.find_element(By.ID, "password-required").text
     driver.find_element(By.ID, "current_password").send_keys(current)
     driver.find_element(By.ID, "password").send_keys(new)
     driver.find_element(By.ID, "password_repeat").send_keys(new)
@@ -306,6 +308,27 @@ def test_wrong_passwords_lock_a_user_until_an_administrator_unlocks_it(server, d
     # The password the administrator chose signs in again, and is replaced first.
     submit_sign_in(driver, server, "li.lei")
     replace_first_password(driver, PASSWORD, "Li-Lei-2026")
+
+
+def test_a_password_past_its_age_is_replaced_before_anything_else(server, driver):
+    admin = api_session(server, "admin")
+    status, body, _ = api(server, "POST", "/api/users", {"username": "zhao.min", "display_name": "赵敏", "role": "analyst",
+                                                         "admdvs": "350200", "password": PASSWORD}, admin)
+    assert status == 201, body
+    sign_in(driver, server, "zhao.min")
+    replace_first_password(driver, PASSWORD, "Zhao-Min-2026")
+    sign_in(driver, server, "zhao.min", "Zhao-Min-2026")
+    assert path(driver) == "/dashboard"
+    # 91 days later (the server's own database file, written as another process would): the next
+    # page leads to the change, which says why.
+    db = sqlite3.connect(os.environ["YIBAO_DATABASE"], timeout=10)
+    db.execute("UPDATE users SET password_changed_at = password_changed_at - 91 * 86400000 WHERE username = 'zhao.min'")
+    db.commit()
+    db.close()
+    driver.get(server + "/dashboard")
+    replace_first_password(driver, "Zhao-Min-2026", "Zhao-Min-2027", why="90 天以上")
+    sign_in(driver, server, "zhao.min", "Zhao-Min-2027")
+    assert path(driver) == "/dashboard"
 
 
 def test_the_operator_unlocks_a_user_on_the_server(server):
