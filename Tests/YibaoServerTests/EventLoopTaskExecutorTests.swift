@@ -45,3 +45,24 @@ import Testing
         }
     }
 }
+
+/// The HIS interface stays on its connection's loop; everything else, which may run long, goes to the pool.
+@Suite struct OffLoopMiddlewareTests {
+    @Test func onlyTheLoopPathStaysOnTheLoop() async throws {
+        let router = Router()
+        router.add(middleware: OffLoopMiddleware(loopPath: "/his"))
+        let whereAmI: @Sendable (Request, BasicRequestContext) async throws -> String = { _, _ in
+            MultiThreadedEventLoopGroup.currentEventLoop != nil ? "on a loop" : "on the pool"
+        }
+        router.post("/his", use: whereAmI)
+        router.post("/api/billing-runs", use: whereAmI)
+        let app = Application(router: router, server: .http1OnEventLoops,
+                              configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            for (path, expected) in [("/his", "on a loop"), ("/api/billing-runs", "on the pool"), ("/his", "on a loop")] {
+                let body = try await client.execute(uri: path, method: .post) { String(buffer: $0.body) }
+                #expect(body == expected, "\(path)")
+            }
+        }
+    }
+}

@@ -7,6 +7,7 @@ import YibaoStore
 public enum YibaoApplication {
     public static func router(services: Services) -> Router<YibaoRequestContext> {
         let router = Router(context: YibaoRequestContext.self)
+        router.add(middleware: OffLoopMiddleware(loopPath: HISRoutes.path))
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: LogRequestsMiddleware(.info, includeHeaders: .none))
         router.add(middleware: MetricsMiddleware())

@@ -12,10 +12,12 @@ import YibaoStore
 /// token's. Writes are idempotent by (`fixmedins_code`, `msgid`): the message row, the effects and the
 /// stored answer commit in one transaction, and a retry gets the stored answer back.
 struct HISRoutes {
+    /// The one address of the interface (served on its connection's event loop: `OffLoopMiddleware`).
+    static let path = "/his"
     let services: Services
 
     func register(on router: Router<YibaoRequestContext>) {
-        router.post("/his") { request, context -> Response in
+        router.post(RouterPath(Self.path)) { request, context -> Response in
             let body = try await request.body.collect(upTo: context.maxUploadSize)
             let data = Data(buffer: body)
             let header: HISRequest
