@@ -13,20 +13,26 @@ public struct PasswordRules: Sendable, Equatable {
     /// A password older than this many days must be changed before anything else; zero never
     /// (`PasswordAge`).
     public var maximumAgeDays: Int
+    /// A user's own new password differs from this many of their last ones, the current one included;
+    /// zero checks none (`PasswordHistory`).
+    public var historyCount: Int
 
     /// bcrypt reads at most 72 bytes; a longer password would be cut without the user knowing.
     public static let maximumBytes = 72
     public static let lengths = 8...64
     public static let classes = 1...4
     public static let ageDays = 0...3650
-    public static let standard = PasswordRules(minimumLength: 8, minimumClasses: 3, maximumAgeDays: 90)
+    public static let histories = 0...PasswordHistory.kept
+    public static let standard = PasswordRules(minimumLength: 8, minimumClasses: 3, maximumAgeDays: 90, historyCount: 5)
 
-    public init(minimumLength: Int, minimumClasses: Int, maximumAgeDays: Int = Self.standard.maximumAgeDays) {
-        precondition(Self.lengths.contains(minimumLength) && Self.classes.contains(minimumClasses) && Self.ageDays.contains(maximumAgeDays),
-                     "checked by the command's options")
+    public init(minimumLength: Int, minimumClasses: Int, maximumAgeDays: Int = Self.standard.maximumAgeDays,
+                historyCount: Int = Self.standard.historyCount) {
+        precondition(Self.lengths.contains(minimumLength) && Self.classes.contains(minimumClasses) && Self.ageDays.contains(maximumAgeDays)
+                     && Self.histories.contains(historyCount), "checked by the command's options")
         self.minimumLength = minimumLength
         self.minimumClasses = minimumClasses
         self.maximumAgeDays = maximumAgeDays
+        self.historyCount = historyCount
     }
 
     /// Refuses a password that breaks a rule, naming the rule (at `password`). `username` is the user's

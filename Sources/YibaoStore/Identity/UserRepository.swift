@@ -133,7 +133,8 @@ public struct UserRepository: Sendable {
     }
 
     /// A user's own change: the current password must be right (`PASSWORD_WRONG`, at `current_password`),
-    /// and one an administrator set or one past its age must really be replaced (`PASSWORD_UNCHANGED`); then as
+    /// one an administrator set or one past its age must really be replaced (`PASSWORD_UNCHANGED`), and
+    /// the new one must not be one of the last few (`PASSWORD_REUSED`, `PasswordHistory`); then as
     /// `setPassword`, which ends every session of the user, the one asking too.
     public func changeOwnPassword(username: String, current: String, new: String, by actor: AuditActor) async throws {
         let user: UserRecord
@@ -147,6 +148,8 @@ public struct UserRepository: Sendable {
             throw DomainError(code: "PASSWORD_UNCHANGED", message: "新密码不能与当前密码相同", messageEn: "the new password must differ from the current one",
                               path: "password")
         }
+        try passwordRules.check(new, username: username) // the cheap refusals before the bcrypt comparisons
+        try await PasswordHistory.check(new, userID: user.id, count: passwordRules.historyCount, in: database)
         try await setPassword(username: username, password: new, by: actor)
     }
 
@@ -157,8 +160,13 @@ public struct UserRepository: Sendable {
         let hash = try await hashPassword(password, of: username)
         try await database.write { db in
             let user = try await Self.stored(username, in: db)
+            let now = Clock.nowMillis()
+            if let replaced = try await db.select().column("password_hash").from("users").where("id", .equal, user.id)
+                .first(decodingColumn: "password_hash", as: String?.self) ?? nil {
+                try await PasswordHistory.record(replaced: replaced, of: user.id, at: now, in: db)
+            }
             try await db.update("users").set("password_hash", to: hash).set("password_change_required", to: changeRequired ? 1 : 0)
-                .set("failed_signins", to: 0).set("locked_until", to: SQLLiteral.null).set("password_changed_at", to: Clock.nowMillis())
+                .set("failed_signins", to: 0).set("locked_until", to: SQLLiteral.null).set("password_changed_at", to: now)
                 .where("id", .equal, user.id).run()
             try await db.delete(from: "sessions").where("user_id", .equal, user.id).run()
             try await AuditTrail.append(actor.event(action: "user.passwd", target: "user:\(username)", after: "password changed, sessions ended" + (changeRequired ? ", change required" : "")), in: db)

@@ -8,7 +8,7 @@ public enum Schema {
                                            v8SchoolsAndBackPayments, v9InsuredCounts, v10ConsoleJobs, v11EmployerUsers,
                                            v12BackPaymentMonths, v13ReferenceVersion, v14AuditLinks, v15DesignationsKept,
                                            v16AccumulatorColumns, v17CatalogueBeds, v18PasswordChange,
-                                           v19SignInLockout, v20SessionIdle, v21PasswordAge]
+                                           v19SignInLockout, v20SessionIdle, v21PasswordAge, v22PasswordHistory]
 
     static let v1Foundation = Migration(1, "foundation", [
         """

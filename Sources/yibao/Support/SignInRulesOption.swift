@@ -10,6 +10,8 @@ struct SignInRulesOption: ParsableArguments {
     var passwordMinClasses = PasswordRules.standard.minimumClasses
     @Option(help: "密码最长使用天数，到期须先修改，0 为不限（0–3650）/ days a password lasts before it must be changed; 0 never (0–3650)")
     var passwordMaxAgeDays = PasswordRules.standard.maximumAgeDays
+    @Option(help: "用户自行修改密码时不得与最近几次的密码相同，0 为不检查（0–24）/ how many of a user's last passwords their own new one must differ from; 0 checks none (0–24)")
+    var passwordHistory = PasswordRules.standard.historyCount
     @Option(help: "连续输错密码多少次锁定账号，0 为不锁定 / wrong passwords in a row that lock a user's sign-in; 0 never locks")
     var lockoutAttempts = LockoutRule.standard.attempts
     @Option(help: "锁定分钟数（1–1440）/ minutes a lock lasts (1–1440)")
@@ -25,6 +27,9 @@ struct SignInRulesOption: ParsableArguments {
         guard PasswordRules.ageDays.contains(passwordMaxAgeDays) else {
             throw ValidationError("--password-max-age-days 须在 0 到 3650 之间 / must be between 0 and 3650")
         }
+        guard PasswordRules.histories.contains(passwordHistory) else {
+            throw ValidationError("--password-history 须在 0 到 24 之间 / must be between 0 and 24")
+        }
         guard (0...100).contains(lockoutAttempts) else {
             throw ValidationError("--lockout-attempts 须在 0 到 100 之间 / must be between 0 and 100")
         }
@@ -34,7 +39,8 @@ struct SignInRulesOption: ParsableArguments {
     }
 
     var passwordRules: PasswordRules {
-        PasswordRules(minimumLength: passwordMinLength, minimumClasses: passwordMinClasses, maximumAgeDays: passwordMaxAgeDays)
+        PasswordRules(minimumLength: passwordMinLength, minimumClasses: passwordMinClasses, maximumAgeDays: passwordMaxAgeDays,
+                      historyCount: passwordHistory)
     }
     var lockout: LockoutRule { LockoutRule(attempts: lockoutAttempts, duration: .seconds(lockoutMinutes * 60)) }
 
