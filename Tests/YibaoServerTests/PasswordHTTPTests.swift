@@ -150,6 +150,10 @@ import YibaoTestSupport
                                           auth: fund).status == .noContent)
             let renewed = try await client.signIn("fund", "Ledger-Renewed-2026")
             #expect(try await client.send(.get, "/api/policies", auth: renewed).status == .ok)
+            // Nor can the old one come straight back (the last five are kept).
+            let back = try await client.send(.post, "/api/me/password",
+                                             body: #"{"current_password":"Ledger-Renewed-2026","password":"\#(DemoData.password)"}"#, auth: renewed)
+            #expect(back.status == .badRequest && back.json["code"] as? String == "PASSWORD_REUSED" && back.json["path"] as? String == "password")
         }
     }
 }
