@@ -126,6 +126,13 @@ def replace_first_password(driver, current, new, why="管理员"):
     assert "密码已修改" in driver.find_element(By.ID, "password-changed").text
 
 
+def create_analyst(server, username, display_name):
+    """An analyst of Xiamen, created by the administrator with the demo's password (replaced at first sign-in)."""
+    status, body, _ = api(server, "POST", "/api/users", {"username": username, "display_name": display_name, "role": "analyst",
+                                                         "admdvs": "350200", "password": PASSWORD}, api_session(server, "admin"))
+    assert status == 201, body
+
+
 def path(driver):
     return "/" + driver.current_url.split("/", 3)[3].split("?")[0]
 
@@ -263,10 +270,7 @@ def test_an_administrator_creates_a_hospital_system_and_issues_its_token(server,
 
 
 def test_a_user_changes_their_own_password_from_the_header(server, driver):
-    admin = api_session(server, "admin")
-    status, body, _ = api(server, "POST", "/api/users", {"username": "wang.fang", "display_name": "王芳", "role": "analyst",
-                                                         "admdvs": "350200", "password": PASSWORD}, admin)
-    assert status == 201, body
+    create_analyst(server, "wang.fang", "王芳")
     # The administrator chose the first password: every page leads to its replacement.
     sign_in(driver, server, "wang.fang")
     replace_first_password(driver, PASSWORD, "Wang-Fang-2026")
@@ -286,10 +290,7 @@ def test_a_user_changes_their_own_password_from_the_header(server, driver):
 
 
 def test_wrong_passwords_lock_a_user_until_an_administrator_unlocks_it(server, driver):
-    admin = api_session(server, "admin")
-    status, body, _ = api(server, "POST", "/api/users", {"username": "li.lei", "display_name": "李雷", "role": "analyst",
-                                                         "admdvs": "350200", "password": PASSWORD}, admin)
-    assert status == 201, body
+    create_analyst(server, "li.lei", "李雷")
     for attempt in range(5):
         submit_sign_in(driver, server, "li.lei", "Wrong-Guess-%d" % attempt)
     assert "账号已锁定" in driver.find_element(By.ID, "problem").text
@@ -311,10 +312,7 @@ def test_wrong_passwords_lock_a_user_until_an_administrator_unlocks_it(server, d
 
 
 def test_a_password_past_its_age_is_replaced_before_anything_else(server, driver):
-    admin = api_session(server, "admin")
-    status, body, _ = api(server, "POST", "/api/users", {"username": "zhao.min", "display_name": "赵敏", "role": "analyst",
-                                                         "admdvs": "350200", "password": PASSWORD}, admin)
-    assert status == 201, body
+    create_analyst(server, "zhao.min", "赵敏")
     sign_in(driver, server, "zhao.min")
     replace_first_password(driver, PASSWORD, "Zhao-Min-2026")
     sign_in(driver, server, "zhao.min", "Zhao-Min-2026")
