@@ -6,9 +6,9 @@ import NIOCore
 /// without a thread hop: the inbound stream resumes it on the loop that read the bytes, and its
 /// writes reach the channel synchronously (NIO checks `inEventLoop`). On the cooperative pool each
 /// request cost two wake-ups of another thread — one to resume the handler, one to write — which the
-/// profile showed as kernel time (futex, task switches). Work that must not block I/O runs as before:
-/// SQLite's statements are short and run inline on whichever thread the task is on, long jobs run in
-/// unstructured tasks, which do not inherit the preference.
+/// profile showed as kernel time (futex, task switches). Only the HIS interface's short calls stay on
+/// the loop (`OffLoopMiddleware` sends every other request to the pool); their SQLite statements run
+/// inline on the loop's thread, and tasks they start without structure do not inherit the preference.
 final class EventLoopTaskExecutor: TaskExecutor {
     private let eventLoop: any EventLoop
 
