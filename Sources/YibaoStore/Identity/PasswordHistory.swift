@@ -15,8 +15,7 @@ enum PasswordHistory {
     static func check(_ password: String, userID: Int64, count: Int, in database: any Database) async throws {
         guard count > 0 else { return }
         let hashes = try await database.read { db in
-            let current = try await db.select().column("password_hash").from("users").where("id", .equal, userID)
-                .first(decodingColumn: "password_hash", as: String?.self) ?? nil
+            let current = try await currentHash(of: userID, in: db)
             let earlier = try await db.select().column("password_hash").from("password_history").where("user_id", .equal, userID)
                 .orderBy("id", .descending).limit(count - 1).all(decodingColumn: "password_hash", as: String.self)
             return [current].compactMap { $0 } + earlier
@@ -28,14 +27,20 @@ enum PasswordHistory {
         }
     }
 
-    /// Keeps the hash being replaced, inside the transaction that replaces it, and forgets the oldest
-    /// beyond `kept`.
-    static func record(replaced hash: String, of userID: Int64, at now: Int64, in db: any SQLDatabase) async throws {
+    /// Keeps the user's current hash, inside the transaction that is about to replace it, and forgets
+    /// the oldest beyond `kept`. A user without a password (a system) has nothing to keep.
+    static func keepCurrent(of userID: Int64, at now: Int64, in db: any SQLDatabase) async throws {
+        guard let hash = try await currentHash(of: userID, in: db) else { return }
         try await db.insert(into: "password_history").columns("id", "user_id", "password_hash", "replaced_at")
             .values(SQLBind(IDGenerator.shared.next()), SQLBind(userID), SQLBind(hash), SQLBind(now)).run()
         try await db.raw("""
             DELETE FROM password_history WHERE user_id = \(bind: userID) AND id NOT IN
                 (SELECT id FROM password_history WHERE user_id = \(bind: userID) ORDER BY id DESC LIMIT \(literal: kept))
             """).run()
+    }
+
+    private static func currentHash(of userID: Int64, in db: any SQLDatabase) async throws -> String? {
+        try await db.select().column("password_hash").from("users").where("id", .equal, userID)
+            .first(decodingColumn: "password_hash", as: String?.self) ?? nil
     }
 }

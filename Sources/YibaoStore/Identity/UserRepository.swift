@@ -161,10 +161,7 @@ public struct UserRepository: Sendable {
         try await database.write { db in
             let user = try await Self.stored(username, in: db)
             let now = Clock.nowMillis()
-            if let replaced = try await db.select().column("password_hash").from("users").where("id", .equal, user.id)
-                .first(decodingColumn: "password_hash", as: String?.self) ?? nil {
-                try await PasswordHistory.record(replaced: replaced, of: user.id, at: now, in: db)
-            }
+            try await PasswordHistory.keepCurrent(of: user.id, at: now, in: db)
             try await db.update("users").set("password_hash", to: hash).set("password_change_required", to: changeRequired ? 1 : 0)
                 .set("failed_signins", to: 0).set("locked_until", to: SQLLiteral.null).set("password_changed_at", to: now)
                 .where("id", .equal, user.id).run()
